@@ -1,0 +1,55 @@
+using ReviewBot.Core.Diffs;
+
+namespace ReviewBot.Core.Pipeline;
+
+/// <summary>The pull request a change belongs to, when there is one. Title and body are untrusted text.</summary>
+public sealed record PullRequestInfo
+{
+    /// <summary><c>owner/name</c>.</summary>
+    public required string Repository { get; init; }
+
+    public required int Number { get; init; }
+
+    public required string HeadSha { get; init; }
+
+    public string? BaseSha { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public string? Body { get; init; }
+
+    public string? Author { get; init; }
+
+    public bool IsDraft { get; init; }
+}
+
+/// <summary>Everything a critic may look at for one change.</summary>
+public sealed record ChangeContext
+{
+    public required UnifiedDiff Diff { get; init; }
+
+    public PullRequestInfo? PullRequest { get; init; }
+
+    /// <summary>Whole files before and after the change, when they can be had (a local repository, the GitHub API).</summary>
+    public IFileSource Files { get; init; } = EmptyFileSource.Instance;
+}
+
+/// <summary>Reads whole files on either side of a change.</summary>
+public interface IFileSource
+{
+    /// <summary>The file at the head of the change, or null when it does not exist there or cannot be read.</summary>
+    ValueTask<string?> GetNewContentAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>The file at the base of the change, or null when it does not exist there or cannot be read.</summary>
+    ValueTask<string?> GetOldContentAsync(string path, CancellationToken cancellationToken);
+}
+
+/// <summary>A file source that knows no files: critics fall back to what the diff shows.</summary>
+public sealed class EmptyFileSource : IFileSource
+{
+    public static EmptyFileSource Instance { get; } = new();
+
+    public ValueTask<string?> GetNewContentAsync(string path, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+
+    public ValueTask<string?> GetOldContentAsync(string path, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+}

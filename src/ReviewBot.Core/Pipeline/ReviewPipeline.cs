@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using ReviewBot.Core.Critiques;
+using ReviewBot.Core.Publishing;
+using ReviewBot.Core.Ranking;
+
+namespace ReviewBot.Core.Pipeline;
+
+/// <summary>
+/// diff → critic → FSBS rerank → review. The same pipeline serves <c>reviewbot review</c>, the durable review job
+/// and the evaluation; it never talks to GitHub.
+/// </summary>
+public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOptions<RankingOptions> options, TimeProvider timeProvider)
+{
+    public ICritic Critic => critic;
+
+    public IRewardModel RewardModel => rewardModel;
+
+    public async Task<ReviewResult> RunAsync(ChangeContext context, CancellationToken cancellationToken, RankingOptions? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = overrides ?? options.Value;
+        var started = timeProvider.GetTimestamp();
+
+        var sampler = await critic.StartAsync(context, cancellationToken).ConfigureAwait(false);
+        await using (sampler.ConfigureAwait(false))
+        {
+            var search = await ForcedSamplingBeamSearch.SearchAsync(sampler, rewardModel, context, settings, cancellationToken).ConfigureAwait(false);
+            var (comments, notes) = await SelectAsync(context, search.Chosen, settings, cancellationToken).ConfigureAwait(false);
+            var stats = new ReviewStats
+            {
+                Files = context.Diff.Files.Count,
+                Hunks = context.Diff.HunkCount,
+                Candidates = search.Candidates.Count,
+                DroppedHallucinations = sampler.Stats.DroppedHallucinations,
+                MalformedAnswers = sampler.Stats.MalformedAnswers,
+                PromptTokens = sampler.Stats.PromptTokens,
+                CompletionTokens = sampler.Stats.CompletionTokens,
+                ElapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
+                Rounds = search.RoundsRun,
+                SamplesPerRound = settings.SamplesPerRound,
+                BeamWidth = settings.BeamWidth,
+                LengthModifier = search.LengthModifier,
+            };
+            return new ReviewResult
+            {
+                Comments = comments,
+                FileNotes = notes,
+                Summary = ReviewSummary.Write(context, comments, notes),
+                Stats = stats,
+                Provenance = new ReviewProvenance
+                {
+                    Critic = critic.Name,
+                    RewardModel = rewardModel.Version,
+                    PromptVersion = (sampler as IPromptVersioned)?.PromptVersion,
+                    Seed = settings.Seed,
+                    SearchMode = settings.Mode,
+                },
+                Candidates = search.Candidates,
+            };
+        }
+    }
+
+    /// <summary>The noise budget: each highlight scored alone, weak ones dropped, the best few kept in file order.</summary>
+    private async Task<(List<ReviewComment> Comments, List<FileNote> Notes)> SelectAsync(
+        ChangeContext context, Critique chosen, RankingOptions settings, CancellationToken cancellationToken)
+    {
+        var comments = new List<ReviewComment>();
+        var notes = new List<FileNote>();
+        if (chosen.Count == 0 || settings.MaxComments == 0)
+        {
+            return (comments, notes);
+        }
+
+        var singles = chosen.Highlights.Select(static h => new Critique { Highlights = [h] }).ToList();
+        var scores = await rewardModel.ScoreAsync(context, singles, cancellationToken).ConfigureAwait(false);
+        var kept = chosen.Highlights
+            .Select((h, i) => (Highlight: h, Score: scores[i]))
+            .Where(x => x.Score >= settings.MinScore)
+            .OrderByDescending(static x => x.Score)
+            .Take(settings.MaxComments)
+            .OrderBy(static x => x.Highlight.Path, StringComparer.Ordinal)
+            .ThenBy(static x => x.Highlight.StartLine);
+        foreach (var (highlight, score) in kept)
+        {
+            var (comment, note) = CommentPlacer.Place(context.Diff, highlight, CommentFormatter.Format(highlight), Math.Round(score, 4));
+            if (comment is not null)
+            {
+                comments.Add(comment);
+            }
+            else if (note is not null)
+            {
+                notes.Add(note);
+            }
+        }
+
+        Debug.Assert(comments.TrueForAll(c => context.Diff.FindFile(c.Path)!.IsCommentableRange(c.StartLine ?? c.Line, c.Line)), "placed comments lie in a hunk");
+        return (comments, notes);
+    }
+}
+
+/// <summary>A sampler that builds prompts reports the version of its template, stored with each review.</summary>
+public interface IPromptVersioned
+{
+    string PromptVersion { get; }
+}
