@@ -1,6 +1,19 @@
+using ReviewBot.Cli;
+
 namespace ReviewBot;
 
 public static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args)
+    {
+        // Test hosts (WebApplicationFactory) start the entry point with host settings only, such as
+        // "--applicationName=reviewbot": that is `serve` with those settings.
+        if (args.Length > 0 && Array.TrueForAll(args, static a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)))
+        {
+            ReviewBotHost.Build(args).Run();
+            return Task.FromResult(0);
+        }
+
+        return ReviewBotCommandLine.InvokeAsync(args);
+    }
 }

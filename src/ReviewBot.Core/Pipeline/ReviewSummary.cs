@@ -15,7 +15,7 @@ public static class ReviewSummary
         var files = context.Diff.Files.Count;
         var found = comments.Count + notes.Count;
         text.Append(CultureInfo.InvariantCulture, $"ReviewBot looked at {files} file{(files == 1 ? "" : "s")} ");
-        text.Append(CultureInfo.InvariantCulture, $"(+{context.Diff.AddedLines} −{context.Diff.DeletedLines}). ");
+        text.Append(CultureInfo.InvariantCulture, $"(+{context.Diff.AddedLines} -{context.Diff.DeletedLines}). ");
         text.Append(found == 0
             ? "Nothing worth a comment."
             : string.Create(CultureInfo.InvariantCulture, $"{found} finding{(found == 1 ? "" : "s")} worth a look."));

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ReviewBot.Jobs;
+
+/// <summary>
+/// The Quartz job around <see cref="ReviewJobRunner"/>. Built with RequestRecovery, so a job whose process died
+/// mid-run is run again by whichever scheduler recovers it. Transient failures are retried with back-off by
+/// scheduling another trigger for the same job.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptions> options, TimeProvider timeProvider, ILogger<ReviewJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (target, attempt) = ReviewJobData.FromDataMap(context.MergedJobDataMap, context.FireInstanceId);
+        ReviewJobOutcome outcome;
+        try
+        {
+            outcome = await runner.RunAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Crashed(logger, ex, target.Key, attempt);
+            outcome = ReviewJobOutcome.RetryLater;
+        }
+
+        if (outcome == ReviewJobOutcome.RetryLater)
+        {
+            await RetryAsync(context, target, attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RetryAsync(IJobExecutionContext context, Core.Publishing.ReviewTarget target, int attempt, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (attempt >= settings.MaxAttempts)
+        {
+            Log.GaveUp(logger, target.Key, attempt);
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20)), settings.MaxRetryDelay.Ticks));
+        var trigger = TriggerBuilder.Create()
+            .ForJob(context.JobDetail.Key)
+            .UsingJobData(ReviewJobData.ToDataMap(target, attempt + 1))
+            .StartAt(timeProvider.GetUtcNow() + delay)
+            .Build();
+        await context.Scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+        Log.Retrying(logger, target.Key, attempt + 1, delay);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1110, Level = LogLevel.Error, Message = "Review job {Key} failed unexpectedly on attempt {Attempt}")]
+        public static partial void Crashed(ILogger logger, Exception exception, string key, int attempt);
+
+        [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Review job {Key} will retry (attempt {Attempt}) in {Delay}")]
+        public static partial void Retrying(ILogger logger, string key, int attempt, TimeSpan delay);
+
+        [LoggerMessage(EventId = 1112, Level = LogLevel.Error, Message = "Review job {Key} gave up after {Attempt} attempts")]
+        public static partial void GaveUp(ILogger logger, string key, int attempt);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ReviewBot.Core.Pipeline;
+using ReviewBot.Core.Publishing;
+using ReviewBot.Core.Ranking;
+using ReviewBot.Core.Storage;
+
+namespace ReviewBot.Jobs;
+
+/// <summary>How a review job ended.</summary>
+public enum ReviewJobOutcome
+{
+    /// <summary>A review was published (or stored, in a dry run).</summary>
+    Completed,
+
+    /// <summary>This head had already been reviewed; nothing was done.</summary>
+    AlreadyReviewed,
+
+    /// <summary>The pull request moved on, closed, or vanished; the run records why.</summary>
+    Skipped,
+
+    /// <summary>A failure retrying will not fix; the run records why.</summary>
+    Failed,
+
+    /// <summary>A transient failure; the job should run again later.</summary>
+    RetryLater,
+}
+
+/// <summary>
+/// The body of a review job: fetch, run the pipeline, publish, store. At-least-once delivery makes it run again
+/// after a crash, so every step is idempotent: a completed head is skipped, and the publisher finds a review it
+/// already posted by its hidden marker instead of posting it twice.
+/// </summary>
+public sealed partial class ReviewJobRunner(
+    IPullRequestSource source,
+    ReviewPipeline pipeline,
+    IReviewPublisher publisher,
+    IReviewStore store,
+    IOptions<RankingOptions> ranking,
+    ILogger<ReviewJobRunner> logger)
+{
+    public async Task<ReviewJobOutcome> RunAsync(ReviewTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Repository"] = target.Repository,
+            ["PullNumber"] = target.PullNumber,
+            ["HeadSha"] = target.HeadSha,
+            ["DeliveryId"] = target.DeliveryId,
+            ["RunId"] = target.RunId,
+        });
+
+        if (await store.HasCompletedReviewAsync(target, cancellationToken).ConfigureAwait(false))
+        {
+            Log.AlreadyReviewed(logger);
+            return ReviewJobOutcome.AlreadyReviewed;
+        }
+
+        var config = JsonSerializer.Serialize(ranking.Value, JobsJsonContext.Default.RankingOptions);
+        var runId = await store.StartRunAsync(target, config, cancellationToken).ConfigureAwait(false);
+        var fetched = await source.FetchAsync(target, cancellationToken).ConfigureAwait(false);
+        if (!fetched.IsSuccess)
+        {
+            return await EndWithoutReviewAsync(runId, fetched, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await pipeline.RunAsync(fetched.Context!, cancellationToken).ConfigureAwait(false);
+        var outcome = await publisher.PublishAsync(target, result, cancellationToken).ConfigureAwait(false);
+        await store.CompleteRunAsync(runId, result, outcome, cancellationToken).ConfigureAwait(false);
+        Log.Reviewed(logger, outcome.Status, result.Comments.Count, result.Stats.Candidates, result.Stats.ElapsedMs);
+        return outcome.Status switch
+        {
+            PublishStatus.Skipped => ReviewJobOutcome.Skipped,
+            PublishStatus.Failed => ReviewJobOutcome.Failed,
+            _ => ReviewJobOutcome.Completed,
+        };
+    }
+
+    private async Task<ReviewJobOutcome> EndWithoutReviewAsync(long runId, PullRequestFetchResult fetched, CancellationToken cancellationToken)
+    {
+        var reason = fetched.Reason ?? fetched.Failure.ToString()!;
+        var (status, outcome) = fetched.Failure switch
+        {
+            FetchFailure.Transient => (ReviewRunStatus.Failed, ReviewJobOutcome.RetryLater),
+            FetchFailure.Invalid => (ReviewRunStatus.Failed, ReviewJobOutcome.Failed),
+            _ => (ReviewRunStatus.Skipped, ReviewJobOutcome.Skipped),
+        };
+        await store.EndRunAsync(runId, status, reason, cancellationToken).ConfigureAwait(false);
+        Log.NotReviewed(logger, fetched.Failure, reason);
+        return outcome;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Review {Status}: {CommentCount} comment(s) from {Candidates} candidate(s) in {ElapsedMs} ms")]
+        public static partial void Reviewed(ILogger logger, PublishStatus status, int commentCount, int candidates, long elapsedMs);
+
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Head already reviewed; nothing to do")]
+        public static partial void AlreadyReviewed(ILogger logger);
+
+        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Not reviewed ({Failure}): {Reason}")]
+        public static partial void NotReviewed(ILogger logger, FetchFailure? failure, string reason);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using ReviewBot.Data.Deliveries;
+
+namespace ReviewBot.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/github</c>: read the raw body (capped), verify the signature in constant time, parse, drop
+/// deliveries seen before, hand the delivery to its handlers, answer. Acknowledge, then work: nothing here calls
+/// GitHub or a model; the review itself runs in a durable job.
+/// </summary>
+public sealed partial class WebhookEndpoint(
+    IEnumerable<IWebhookHandler> handlers,
+    DeliveryLog deliveries,
+    IOptionsMonitor<WebhookOptions> options,
+    ILogger<WebhookEndpoint> logger)
+{
+    public const string Path = "/webhooks/github";
+
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var request = http.Request;
+        var settings = options.CurrentValue;
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = deliveryId, ["Event"] = eventName });
+
+        var body = await WebhookBodyReader.ReadAsync(http, settings.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            Log.TooLarge(logger, settings.MaxBodyBytes);
+            return Answer(StatusCodes.Status413PayloadTooLarge, "rejected", $"body larger than {settings.MaxBodyBytes} bytes");
+        }
+
+        if (!string.IsNullOrEmpty(settings.Secret))
+        {
+            var check = WebhookSignature.Verify(body.Value.Span, request.Headers[WebhookSignature.HeaderName], Encoding.UTF8.GetBytes(settings.Secret));
+            if (check != SignatureCheck.Valid)
+            {
+                Log.BadSignature(logger, check);
+                return Answer(StatusCodes.Status401Unauthorized, "rejected", $"signature {check.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        if (deliveryId.Length == 0 || eventName.Length == 0)
+        {
+            return Answer(StatusCodes.Status400BadRequest, "rejected", "X-GitHub-Delivery and X-GitHub-Event are required");
+        }
+
+        WebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(body.Value.Span, WebhookJsonContext.Default.WebhookPayload);
+        }
+        catch (JsonException ex)
+        {
+            Log.Malformed(logger, ex.Message);
+            return Answer(StatusCodes.Status400BadRequest, "rejected", "malformed JSON");
+        }
+
+        if (payload is null)
+        {
+            return Answer(StatusCodes.Status400BadRequest, "rejected", "empty JSON payload");
+        }
+
+        if (await deliveries.HasSeenAsync(deliveryId, http.RequestAborted).ConfigureAwait(false))
+        {
+            Log.Duplicate(logger);
+            return Answer(StatusCodes.Status200OK, "duplicate", "delivery already received");
+        }
+
+        var delivery = new WebhookDelivery(deliveryId, eventName, payload, body.Value);
+        var outcome = await DispatchAsync(delivery, http.RequestAborted).ConfigureAwait(false);
+
+        // Recorded after acting: if this process dies in between, GitHub's redelivery acts again, and the job key
+        // (one per repository, pull request and head SHA) keeps that from queueing a second review.
+        await deliveries.TryRecordAsync(deliveryId, eventName, payload.Action, payload.Repository?.FullName, outcome.Disposition.ToString(), http.RequestAborted).ConfigureAwait(false);
+        Log.Handled(logger, eventName, payload.Action, outcome.Disposition, outcome.Reason);
+        return Answer(StatusCodes.Status202Accepted, outcome.Disposition.ToString().ToLowerInvariant(), outcome.Reason);
+    }
+
+    private async Task<WebhookOutcome> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        WebhookOutcome? result = null;
+        foreach (var handler in handlers)
+        {
+            if (!handler.CanHandle(delivery.Event))
+            {
+                continue;
+            }
+
+            var outcome = await handler.HandleAsync(delivery, cancellationToken).ConfigureAwait(false);
+            if (result is null || outcome.Disposition < result.Disposition)
+            {
+                result = outcome;
+            }
+        }
+
+        return result ?? WebhookOutcome.Ignored($"event {delivery.Event} is not used");
+    }
+
+    private static IResult Answer(int status, string outcome, string reason) =>
+        Results.Json(new WebhookResponse(outcome, reason), WebhookJsonContext.Default.WebhookResponse, statusCode: status);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Delivery {Event}.{Action}: {Disposition} ({Reason})")]
+        public static partial void Handled(ILogger logger, string @event, string? action, WebhookDisposition disposition, string reason);
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Delivery rejected: signature {Check}")]
+        public static partial void BadSignature(ILogger logger, SignatureCheck check);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Delivery rejected: body over {Limit} bytes")]
+        public static partial void TooLarge(ILogger logger, long limit);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Delivery rejected: malformed JSON ({Error})")]
+        public static partial void Malformed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Delivery already received; nothing to do")]
+        public static partial void Duplicate(ILogger logger);
+    }
+}
+
+/// <summary>Reads a request body into memory, refusing anything over the cap without reading it all.</summary>
+internal static class WebhookBodyReader
+{
+    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpContext http, long limit, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var capacity = (int)Math.Min(http.Request.ContentLength ?? 64 * 1024, limit);
+        using var buffer = new MemoryStream(capacity);
+        var chunk = new byte[64 * 1024];
+        int read;
+        try
+        {
+            while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+}

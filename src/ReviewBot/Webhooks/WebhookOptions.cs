@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace ReviewBot.Webhooks;
+
+/// <summary>Section <c>Webhooks</c> (the secret itself is <c>GitHub:WebhookSecret</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>The webhook secret configured on the GitHub App, bound from <c>GitHub:WebhookSecret</c>.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Accept unsigned deliveries when no secret is set. Only for local development (<c>serve --insecure-dev</c>).</summary>
+    public bool AllowUnsigned { get; set; }
+
+    /// <summary>Largest body accepted, in bytes. GitHub never sends more than 25 MB. Default 25 MB.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Review draft pull requests too. Default false.</summary>
+    public bool ReviewDrafts { get; set; }
+}
+
+/// <summary>Refuses to start without a secret unless unsigned deliveries were explicitly allowed.</summary>
+public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrEmpty(options.Secret) && !options.AllowUnsigned
+            ? ValidateOptionsResult.Fail("GitHub:WebhookSecret is not set. Set it to the App's webhook secret, or start with --insecure-dev for local development only.")
+            : ValidateOptionsResult.Success;
+    }
+}
