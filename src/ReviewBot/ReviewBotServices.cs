@@ -35,6 +35,7 @@ public static class ReviewBotServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>();
         services.AddOptions<CriticOptions>().BindConfiguration(CriticOptions.SectionName);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
