@@ -149,6 +149,7 @@ public sealed partial class GitHubSimulator(GitHubSimulatorOptions? options = nu
                 BaseSha = pullRequest.BaseSha,
                 HeadRepository = pullRequest.HeadRepository,
                 DiffTooLarge = pullRequest.DiffTooLarge,
+                DiffOverride = pullRequest.DiffOverride,
                 CreatedAt = now,
                 UpdatedAt = now,
                 ClosedAt = pullRequest.State == "closed" ? now : null,
@@ -209,6 +210,18 @@ public sealed partial class GitHubSimulator(GitHubSimulatorOptions? options = nu
             State.Installations[installationId] = new SimInstallation(installationId, suspended, repositories);
         }
     }
+
+    /// <summary>Revokes every installation token issued so far: the next request with one gets 401.</summary>
+    public void RevokeInstallationTokens()
+    {
+        lock (State.Gate)
+        {
+            State.Tokens.Clear();
+        }
+    }
+
+    /// <summary>How many installation tokens were issued.</summary>
+    public int IssuedTokenCount => Requests.Count(static r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal) && r.Status == 201);
 
     /// <summary>Accepts <paramref name="token"/> as a personal access token of <paramref name="login"/>.</summary>
     public void AddPersonalToken(string token, string login)

@@ -43,6 +43,9 @@ public sealed record SimulatedPullRequest
 
     /// <summary>Answer the <c>.diff</c> media type with GitHub's 406 "diff too large".</summary>
     public bool DiffTooLarge { get; init; }
+
+    /// <summary>Serve this text as the <c>.diff</c> instead of the parsed patch (to test what a broken diff does).</summary>
+    public string? DiffOverride { get; init; }
 }
 
 /// <summary>A review as the simulator holds it.</summary>

@@ -55,7 +55,7 @@ internal static partial class SimulatorEndpoints
             else if (SimHttp.Accepts(http, "diff"))
             {
                 json = pr.DiffTooLarge ? new JsonObject() : null;
-                diff = pr.Head.DiffText;
+                diff = pr.DiffOverride ?? pr.Head.DiffText;
             }
             else
             {

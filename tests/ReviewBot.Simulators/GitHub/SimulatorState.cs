@@ -109,6 +109,8 @@ internal sealed class SimPullRequest
 
     public bool DiffTooLarge { get; set; }
 
+    public string? DiffOverride { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
