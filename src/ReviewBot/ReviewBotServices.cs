@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
-using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
 using ReviewBot.Data;
 using ReviewBot.Data.Deliveries;
 using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
+using ReviewBot.GitHub;
 using ReviewBot.Jobs;
 using ReviewBot.Webhooks;
 
@@ -73,7 +73,7 @@ public static class ReviewBotServices
 
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IReviewQueue, QuartzReviewQueue>();
-        services.AddSingleton<IReviewPublisher, DryRunPublisher>();
+        services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 
