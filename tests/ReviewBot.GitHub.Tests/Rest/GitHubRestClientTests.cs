@@ -189,6 +189,7 @@ public sealed class GitHubRestClientTests
     public async Task UnknownEndpoint_NotFoundAndRecordedAsUnexpected()
     {
         await using var host = await GitHubTestHost.StartAsync();
+        host.AllowUnexpectedRequests = true;
 
         var result = await host.Client.Connection.SendAsync(new GitHubRequest { Method = HttpMethod.Get, Path = "repos/octo-org/demo/teleport" }, host.Call, CancellationToken.None);
 
