@@ -98,7 +98,7 @@ public sealed class GitHubOptionsValidatorTests
             .BuildServiceProvider();
 
         Assert.IsType(expected, services.GetRequiredService<IReviewPublisher>());
-        Assert.IsType<Sources.GitHubPullRequestSource>(services.GetRequiredService<Core.Pipeline.IPullRequestSource>());
+        Assert.IsType<GitHub.Sources.GitHubPullRequestSource>(services.GetRequiredService<Core.Pipeline.IPullRequestSource>());
     }
 
     [Fact]

@@ -42,7 +42,18 @@ public sealed class GitHubFileSource(
 
     private async Task<string?> FetchAsync(string sha, string path, CancellationToken cancellationToken)
     {
-        var result = await client.GetFileContentAsync(call, repository, path, sha, maxBytes, cancellationToken).ConfigureAwait(false);
+        GitHubResult<byte[]?> result;
+        try
+        {
+            result = await client.GetFileContentAsync(call, repository, path, sha, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The first caller gave up; a later one must not inherit its cancellation.
+            _cache.TryRemove((sha, path), out _);
+            throw;
+        }
+
         if (!result.IsOk || result.Value is not { } bytes)
         {
             if (result.Status is GitHubStatus.Transient or GitHubStatus.RateLimited)

@@ -155,6 +155,31 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public void PullRequest_InWebhookPayload_Deserializes()
+    {
+        using var payload = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "payloads", "pull_request.opened.json")));
+
+        var pr = payload.RootElement.GetProperty("pull_request").Deserialize(GitHubJsonContext.Default.PullRequest)!;
+
+        Assert.Equal(2, pr.Number);
+        Assert.Equal("ec26c3e57ca3a959ca5aad62de7213c562f8c821", pr.Head.Sha);
+        Assert.False(pr.IsMerged);
+    }
+
+    [Fact]
+    public void ReviewComment_InWebhookPayload_DeserializesWithRollup()
+    {
+        using var payload = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "payloads", "pull_request_review_comment.created.json")));
+
+        var comment = payload.RootElement.GetProperty("comment").Deserialize(GitHubJsonContext.Default.PullRequestReviewComment)!;
+
+        Assert.Equal(284312630, comment.Id);
+        Assert.Equal(265, comment.Line);
+        Assert.Equal("RIGHT", comment.Side);
+        Assert.Equal(0, comment.Reactions!.TotalCount);
+    }
+
+    [Fact]
     public void Error_BothValidationShapes_Described()
     {
         var simple = JsonSerializer.Deserialize(

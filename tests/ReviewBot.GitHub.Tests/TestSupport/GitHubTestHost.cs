@@ -46,6 +46,9 @@ internal sealed class GitHubTestHost : IAsyncDisposable
 
     public GitHubCall Call { get; private init; } = GitHubCall.Anonymous;
 
+    /// <summary>Set by a test that sends a request the simulator does not know on purpose.</summary>
+    public bool AllowUnexpectedRequests { get; set; }
+
     public static async Task<GitHubTestHost> StartAsync(
         TestAuth auth = TestAuth.Token,
         Action<Dictionary<string, string?>>? configure = null,
@@ -104,10 +107,16 @@ internal sealed class GitHubTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Stops both sides; fails the test if the client sent a request GitHub would not know (or the simulator broke).</summary>
     public async ValueTask DisposeAsync()
     {
+        var unexpected = Simulator.UnexpectedRequests;
         await Services.DisposeAsync();
         await Simulator.DisposeAsync();
         AppKey?.Dispose();
+        if (unexpected.Count > 0 && !AllowUnexpectedRequests)
+        {
+            throw new InvalidOperationException("Unexpected requests: " + string.Join("; ", unexpected.Select(r => $"{r.Method} {r.Path}{r.Query} {r.Error}")));
+        }
     }
 }

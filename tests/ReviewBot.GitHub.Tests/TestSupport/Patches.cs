@@ -21,7 +21,20 @@ internal static class Patches
         return text.ToString();
     }
 
-    /// <summary>The whole new file of <see cref="AddedFile"/>.</summary>
+    /// <summary>An added file with exactly these lines.</summary>
+    public static string AddedFile(string path, IReadOnlyList<string> lines)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..1234567\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,{lines.Count} @@\n");
+        foreach (var line in lines)
+        {
+            text.Append('+').Append(line).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The whole new file of <see cref="AddedFile(string, int)"/>.</summary>
     public static string AddedContent(string path, int lines) =>
         string.Concat(Enumerable.Range(1, lines).Select(i => LineText(path, i) + "\n"));
 

@@ -2,7 +2,10 @@ using ReviewBot.Core.Diffs;
 
 namespace ReviewBot.Simulators.GitHub;
 
-/// <summary><c>github --urls URL [--seed-patch FILE] [--repo OWNER/NAME] [--number N]</c>: runs the simulator until Ctrl+C or SIGTERM.</summary>
+/// <summary>
+/// <c>github --urls URL [--seed-patch FILE] [--repo OWNER/NAME] [--number N] [--token TOKEN]</c>: runs the simulator
+/// until Ctrl+C or SIGTERM. <c>--token</c> accepts that personal token for writes (reads need none).
+/// </summary>
 internal static class GitHubSimulatorCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -11,6 +14,7 @@ internal static class GitHubSimulatorCommand
         string? seedPatch = null;
         var repository = "octo-org/demo";
         var number = 1;
+        string? token = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -19,6 +23,7 @@ internal static class GitHubSimulatorCommand
                 case "--seed-patch": seedPatch = args[i + 1]; break;
                 case "--repo": repository = args[i + 1]; break;
                 case "--number": number = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--token": token = args[i + 1]; break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown option {args[i]}").ConfigureAwait(false);
                     return 2;
@@ -26,6 +31,11 @@ internal static class GitHubSimulatorCommand
         }
 
         await using var simulator = new GitHubSimulator(options);
+        if (token is not null)
+        {
+            simulator.AddPersonalToken(token, "reviewbot-user");
+        }
+
         if (seedPatch is not null)
         {
             string patch;
