@@ -42,7 +42,7 @@ public sealed partial class GitHubReviewPublisher
         {
             return new PublishOutcome
             {
-                Status = PublishStatus.Failed,
+                Status = FailureOf(created.Status),
                 Reason = "creating the review: " + created.Describe(),
                 MovedToBody = moved.Count,
                 SkippedAsDuplicates = plan.Duplicates,

@@ -56,7 +56,7 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
         var reviews = await client.ListReviewsAsync(run.Call, repository, target.PullNumber, cancellationToken).ConfigureAwait(false);
         if (!reviews.IsOk)
         {
-            return Outcome(PublishStatus.Failed, "listing reviews: " + reviews.Describe());
+            return Outcome(FailureOf(reviews.Status), "listing reviews: " + reviews.Describe());
         }
 
         if (FindPosted(reviews.Value!, target.HeadSha) is { } existing)
@@ -73,13 +73,13 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
         var earlier = await client.ListReviewCommentsAsync(run.Call, repository, target.PullNumber, cancellationToken).ConfigureAwait(false);
         if (!earlier.IsOk)
         {
-            return Outcome(PublishStatus.Failed, "listing review comments: " + earlier.Describe());
+            return Outcome(FailureOf(earlier.Status), "listing review comments: " + earlier.Describe());
         }
 
         var diff = await PullRequestDiffReader.ReadAsync(client, run.Call, repository, target.PullNumber, logger, cancellationToken).ConfigureAwait(false);
         if (!diff.IsOk)
         {
-            return Outcome(PublishStatus.Failed, diff.Error ?? "diff unavailable");
+            return Outcome(FailureOf(diff.Status), diff.Error ?? "diff unavailable");
         }
 
         var plan = Plan(review, diff.Diff!, PostedFingerprints(earlier.Value!));
@@ -97,6 +97,10 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
         return await PostAsync(run, review, plan, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Transient failures make the job run again later; the rest end the run.</summary>
+    internal static PublishStatus FailureOf(GitHubStatus status) =>
+        status is GitHubStatus.Transient or GitHubStatus.RateLimited or GitHubStatus.UnknownOutcome ? PublishStatus.RetryLater : PublishStatus.Failed;
+
     /// <summary>Null when the pull request is still open at the target head; otherwise the outcome to return.</summary>
     private async Task<PublishOutcome?> CheckPullRequestAsync(PublishRun run, CancellationToken cancellationToken)
     {
@@ -104,7 +108,7 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
         if (!pr.IsOk)
         {
             var gone = pr.Status is GitHubStatus.NotFound or GitHubStatus.Gone or GitHubStatus.Forbidden or GitHubStatus.Unauthorized;
-            return Outcome(gone ? PublishStatus.Skipped : PublishStatus.Failed, "pull request: " + pr.Describe());
+            return Outcome(gone ? PublishStatus.Skipped : FailureOf(pr.Status), "pull request: " + pr.Describe());
         }
 
         if (!pr.Value!.IsOpen)

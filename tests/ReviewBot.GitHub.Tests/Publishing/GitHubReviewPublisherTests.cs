@@ -147,14 +147,14 @@ public sealed class GitHubReviewPublisherTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Publish_ServerErrorTwice_FailsAfterOneRetryWithoutDuplicates()
+    public async Task Publish_ServerErrorTwice_AsksForALaterRetryAfterOneRetryWithoutDuplicates()
     {
         await using var host = await StartAsync();
         host.Simulator.InjectFault(new FaultRule { Method = "POST", PathEndsWith = "/reviews", Kind = FaultKind.ServerError, Times = 5 });
 
         var outcome = await host.Get<GitHubReviewPublisher>().PublishAsync(Reviews.Target(), Reviews.Result(OnA(3)), CancellationToken.None);
 
-        Assert.Equal(PublishStatus.Failed, outcome.Status);
+        Assert.Equal(PublishStatus.RetryLater, outcome.Status);
         Assert.Contains("UnknownOutcome", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(2, ReviewPosts(host).Count);
         Assert.Empty(host.Simulator.GetReviews(Reviews.Repository, 1));
