@@ -30,11 +30,14 @@ public sealed class OfflineCritic(IEnumerable<IFindingSource> sources, IOptions<
         return new FindingSampler(findings, options.Value.Seed);
     }
 
-    /// <summary>Findings on unchanged code are not offered: the quote must touch a line the change added.</summary>
+    /// <summary>
+    /// Findings on unchanged code are not offered: the quote must touch a line the change added and, on a later push,
+    /// a line that changed since the last review.
+    /// </summary>
     private static bool IsOnChangedLines(ChangeContext context, Highlight highlight)
     {
         var file = context.Diff.FindFile(highlight.Path);
-        if (file is null || !file.IsCommentableRange(highlight.StartLine, highlight.EndLine))
+        if (file is null || !file.IsCommentableRange(highlight.StartLine, highlight.EndLine) || !context.IsInFocus(highlight.Path, highlight.StartLine, highlight.EndLine))
         {
             return false;
         }

@@ -38,6 +38,12 @@ public sealed record ChangeContext
     /// budget), so the review can say what it did not look at instead of silently cutting a large pull request.
     /// </summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>On a later push: what changed since the last reviewed commit. Null for a full review.</summary>
+    public ReviewIncrement? Increment { get; init; }
+
+    /// <summary>True when a comment on these lines is in scope: any line for a full review, only changed ones for an incremental one.</summary>
+    public bool IsInFocus(string path, int startLine, int endLine) => Increment?.Touches(path, startLine, endLine) ?? true;
 }
 
 /// <summary>A file of the change the critic did not see, and why (e.g. "generated", "over the size budget").</summary>

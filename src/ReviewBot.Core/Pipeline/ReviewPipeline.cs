@@ -61,7 +61,10 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
         }
     }
 
-    /// <summary>The noise budget: each highlight scored alone, weak ones dropped, the best few kept in file order.</summary>
+    /// <summary>
+    /// The noise budget: each highlight scored alone, weak ones and (on a later push) ones on code reviewed before
+    /// dropped, the best few kept in file order.
+    /// </summary>
     private async Task<(List<ReviewComment> Comments, List<FileNote> Notes)> SelectAsync(
         ChangeContext context, Critique chosen, RankingOptions settings, CancellationToken cancellationToken)
     {
@@ -76,7 +79,7 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
         var scores = await rewardModel.ScoreAsync(context, singles, cancellationToken).ConfigureAwait(false);
         var kept = chosen.Highlights
             .Select((h, i) => (Highlight: h, Score: scores[i]))
-            .Where(x => x.Score >= settings.MinScore)
+            .Where(x => x.Score >= settings.MinScore && context.IsInFocus(x.Highlight.Path, x.Highlight.StartLine, x.Highlight.EndLine))
             .OrderByDescending(static x => x.Score)
             .Take(settings.MaxComments)
             .OrderBy(static x => x.Highlight.Path, StringComparer.Ordinal)

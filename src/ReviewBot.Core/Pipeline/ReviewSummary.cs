@@ -16,6 +16,12 @@ public static class ReviewSummary
         var found = comments.Count + notes.Count;
         text.Append(CultureInfo.InvariantCulture, $"ReviewBot looked at {files} file{(files == 1 ? "" : "s")} ");
         text.Append(CultureInfo.InvariantCulture, $"(+{context.Diff.AddedLines} -{context.Diff.DeletedLines}). ");
+        if (context.Increment is { } increment)
+        {
+            var since = increment.SinceSha.Length > 7 ? increment.SinceSha[..7] : increment.SinceSha;
+            text.Append(CultureInfo.InvariantCulture, $"This review covers what changed since {since}, reviewed before. ");
+        }
+
         text.Append(found == 0
             ? "Nothing worth a comment."
             : string.Create(CultureInfo.InvariantCulture, $"{found} finding{(found == 1 ? "" : "s")} worth a look."));

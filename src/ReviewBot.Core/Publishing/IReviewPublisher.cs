@@ -18,6 +18,12 @@ public sealed record ReviewTarget
     /// <summary>The webhook delivery that asked for the review, for logs.</summary>
     public string? DeliveryId { get; init; }
 
+    /// <summary>
+    /// The head of the pull request reviewed last, when there is one: the review then covers only what changed since.
+    /// Not part of <see cref="Key"/>.
+    /// </summary>
+    public string? ReviewedBefore { get; init; }
+
     /// <summary>Identifies this run in the hidden review marker and in the database.</summary>
     public string RunId { get; init; } = "";
 

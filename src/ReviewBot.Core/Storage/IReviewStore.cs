@@ -65,4 +65,7 @@ public interface IReviewStore
 
     /// <summary>Runs of one pull request head, oldest first.</summary>
     Task<IReadOnlyList<StoredReview>> ListForHeadAsync(string repository, int pullNumber, string headSha, CancellationToken cancellationToken);
+
+    /// <summary>The head of the pull request's latest completed review other than <paramref name="exceptHeadSha"/>, or null.</summary>
+    Task<string?> FindLastReviewedHeadAsync(string repository, int pullNumber, string exceptHeadSha, CancellationToken cancellationToken);
 }

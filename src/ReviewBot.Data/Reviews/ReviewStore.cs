@@ -133,6 +133,29 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
         return rows.Select(static r => r.ToStoredReview()).ToList();
     }
 
+    public async Task<string?> FindLastReviewedHeadAsync(string repository, int pullNumber, string exceptHeadSha, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            """
+            SELECT head_sha FROM reviews
+            WHERE repository = @repository AND pull_number = @pullNumber AND head_sha <> @exceptHeadSha
+              AND status IN (@Posted, @AlreadyPosted, @DryRun)
+            ORDER BY completed_at DESC, id DESC
+            LIMIT 1
+            """,
+            new
+            {
+                repository,
+                pullNumber,
+                exceptHeadSha,
+                Posted = CompletedStatuses[0],
+                AlreadyPosted = CompletedStatuses[1],
+                DryRun = CompletedStatuses[2],
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     private static async Task InsertCandidatesAsync(DbConnection connection, DbTransaction transaction, long runId, ReviewResult result, CancellationToken cancellationToken)
     {
         var chosen = ChosenIndex(result);

@@ -37,6 +37,9 @@ public sealed class GitHubFileSource(
         return new(GetAsync(baseSha, file?.OldPath ?? path, cancellationToken));
     }
 
+    /// <summary>The file at any commit of the repository (e.g. the head reviewed last time), cached like the rest.</summary>
+    public Task<string?> GetContentAtAsync(string sha, string path, CancellationToken cancellationToken) => GetAsync(sha, path, cancellationToken);
+
     private Task<string?> GetAsync(string sha, string path, CancellationToken cancellationToken) =>
         _cache.GetOrAdd((sha, path), key => new Lazy<Task<string?>>(() => FetchAsync(key.Sha, key.Path, cancellationToken))).Value;
 

@@ -9,7 +9,7 @@ namespace ReviewBot.GitHub.Sources;
 /// <summary>
 /// Fetches a pull request for review: checks it is still open at the head SHA asked for, reads its diff (the
 /// <c>.diff</c> media type; the files API when GitHub says the diff is too large), keeps the files worth reading
-/// within the size budget, and gives whole files lazily. Works without credentials (public repositories, the
+/// within the size budget, gives whole files lazily and, on a later push, works out what changed since the last review. Works without credentials (public repositories, the
 /// simulator). Every expected failure is a <see cref="PullRequestFetchResult"/>, never an exception.
 /// </summary>
 public sealed partial class GitHubPullRequestSource(GitHubRestClient client, IOptions<GitHubOptions> options, ILogger<GitHubPullRequestSource> logger) : IPullRequestSource
@@ -53,10 +53,15 @@ public sealed partial class GitHubPullRequestSource(GitHubRestClient client, IOp
             Log.Skipped(logger, skipped.Count, diff.Diff!.Files.Count);
         }
 
+        var files = new GitHubFileSource(client, call, repository, pr.Base.Sha, pr.Head.Sha, diff.Diff!, settings.MaxFileBytes);
+        var increment = target.ReviewedBefore is { Length: > 0 } since && !string.Equals(since, pr.Head.Sha, StringComparison.OrdinalIgnoreCase)
+            ? await ReviewIncrementBuilder.BuildAsync(kept, files, since, cancellationToken).ConfigureAwait(false)
+            : null;
         return PullRequestFetchResult.Success(new ChangeContext
         {
             Diff = kept,
             Skipped = skipped,
+            Increment = increment,
             PullRequest = new PullRequestInfo
             {
                 Repository = repository.ToString(),
@@ -68,7 +73,7 @@ public sealed partial class GitHubPullRequestSource(GitHubRestClient client, IOp
                 Author = pr.User?.Login,
                 IsDraft = pr.Draft,
             },
-            Files = new GitHubFileSource(client, call, repository, pr.Base.Sha, pr.Head.Sha, diff.Diff!, settings.MaxFileBytes),
+            Files = files,
         });
     }
 

@@ -59,7 +59,8 @@ public sealed partial class ReviewJobRunner(
 
         var config = JsonSerializer.Serialize(ranking.Value, JobsJsonContext.Default.RankingOptions);
         var runId = await store.StartRunAsync(target, config, cancellationToken).ConfigureAwait(false);
-        var fetched = await source.FetchAsync(target, cancellationToken).ConfigureAwait(false);
+        var reviewedBefore = await store.FindLastReviewedHeadAsync(target.Repository, target.PullNumber, target.HeadSha, cancellationToken).ConfigureAwait(false);
+        var fetched = await source.FetchAsync(target with { ReviewedBefore = reviewedBefore }, cancellationToken).ConfigureAwait(false);
         if (!fetched.IsSuccess)
         {
             return await EndWithoutReviewAsync(runId, fetched, cancellationToken).ConfigureAwait(false);
