@@ -1,5 +1,4 @@
 using ReviewBot.Core.Critiques;
-using ReviewBot.Core.Diffs;
 using ReviewBot.Core.Pipeline;
 
 namespace ReviewBot.Ranking.Features;
@@ -10,7 +9,7 @@ namespace ReviewBot.Ranking.Features;
 /// the mix, and words, rule ids and file types are hashed into buckets with <see cref="StableHash"/>. Stateless and
 /// safe to call from many threads. See <see cref="Blocks"/> for the layout.
 /// </summary>
-public sealed class CritiqueFeatureExtractor
+public static class CritiqueFeatureExtractor
 {
     public const int Dimension = 512;
     public const int DenseCount = 48;
@@ -49,7 +48,7 @@ public sealed class CritiqueFeatureExtractor
         new(WordStart, WordBuckets, "comment word unigrams and bigrams, signed hashing, each comment weighted 1/sqrt(n-grams)"),
     ];
 
-    public float[] Extract(ChangeContext context, Critique critique)
+    public static float[] Extract(ChangeContext context, Critique critique)
     {
         var features = new float[Dimension];
         Extract(context, critique, features);
@@ -57,7 +56,7 @@ public sealed class CritiqueFeatureExtractor
     }
 
     /// <summary>Writes the features of <paramref name="critique"/> into <paramref name="destination"/> (length F).</summary>
-    public void Extract(ChangeContext context, Critique critique, Span<float> destination)
+    public static void Extract(ChangeContext context, Critique critique, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(critique);
@@ -87,45 +86,33 @@ public sealed class CritiqueFeatureExtractor
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var rules = new HashSet<string>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.Ordinal);
-        Span<(int Start, int Length)> words = stackalloc (int, int)[MaxWordsPerComment];
         foreach (var h in highlights)
         {
+            var one = HighlightFeatures.For(diff, h);
             destination[3 + (int)h.Kind] += 1;
             destination[13] += (float)h.Confidence;
             confidenceMin = Math.Min(confidenceMin, h.Confidence);
             confidenceMax = Math.Max(confidenceMax, h.Confidence);
             destination[h.OnAddedLine ? 17 : 19] += 1;
-
-            var quoteLength = Log(h.Quote.Length);
-            destination[20] += quoteLength;
-            quoteMax = Math.Max(quoteMax, quoteLength);
-            destination[22] += Log(QuoteLocator.SplitQuote(h.Quote).Count);
-            var commentLength = Log(h.Comment.Length);
-            destination[23] += commentLength;
-            commentMax = Math.Max(commentMax, commentLength);
-            commentMin = Math.Min(commentMin, commentLength);
+            destination[20] += one.QuoteLength;
+            quoteMax = Math.Max(quoteMax, one.QuoteLength);
+            destination[22] += one.QuoteLines;
+            destination[23] += one.CommentLength;
+            commentMax = Math.Max(commentMax, one.CommentLength);
+            commentMin = Math.Min(commentMin, one.CommentLength);
+            destination[26] += one.HedgingWords > 0 ? 1 : 0;
+            destination[27] += one.HedgingWords;
             destination[h.Source == HighlightSource.Llm ? 28 : 29] += 1;
-
-            var file = diff.FindFile(h.Path);
-            if (file is null)
+            destination[one.Grounding switch { Grounding.Found => 31, Grounding.QuoteNotFound => 32, _ => 33 }] += 1;
+            if (one.EdgeDistance is { } edge)
             {
-                destination[33] += 1;
+                destination[35] += edge;
+                edgeMin = Math.Min(edgeMin, edge);
+                edgeCount++;
             }
-            else
+            else if (one.Grounding != Grounding.FileNotInDiff)
             {
-                destination[QuoteLocator.Find(file, h.Quote, h.StartLine) is null ? 32 : 31] += 1;
-                var hunk = file.FindHunkForNewLine(h.StartLine);
-                if (hunk is null || !hunk.ContainsNewLine(h.EndLine))
-                {
-                    destination[34] += 1;
-                }
-                else
-                {
-                    var edge = Log(Math.Min(h.StartLine - hunk.NewStart, hunk.NewEnd - h.EndLine));
-                    destination[35] += edge;
-                    edgeMin = Math.Min(edgeMin, edge);
-                    edgeCount++;
-                }
+                destination[34] += 1;
             }
 
             if (!keys.Add(h.Key))
@@ -141,10 +128,13 @@ public sealed class CritiqueFeatureExtractor
 
             files.Add(h.Path);
             destination[41] += h.Suggestion is null ? 0 : 1;
-            destination[43] += h.Comment.Contains('?', StringComparison.Ordinal) ? 1 : 0;
-            destination[RuleStart + Bucket("rule:", h.RuleId ?? "(none)", RuleBuckets)] += 1;
-            destination[ExtensionStart + Bucket("ext:", Extension(h.Path), ExtensionBuckets)] += 1;
-            AddComment(h.Comment, words, destination);
+            destination[43] += one.AsksQuestion ? 1 : 0;
+            destination[RuleStart + one.RuleBucket] += 1;
+            destination[ExtensionStart + one.ExtensionBucket] += 1;
+            foreach (var (bucket, value) in one.Words)
+            {
+                destination[WordStart + bucket] += value;
+            }
         }
 
         destination[14] = destination[13] / n;
@@ -176,45 +166,6 @@ public sealed class CritiqueFeatureExtractor
         destination[47] = diff.Files.Count == 0 ? 0 : Math.Min(1f, files.Count / (float)diff.Files.Count);
     }
 
-    private static void AddComment(string comment, Span<(int Start, int Length)> words, Span<float> destination)
-    {
-        var count = CommentText.Tokenize(comment, words);
-        var hedges = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (CommentText.IsHedging(comment.AsSpan(words[i].Start, words[i].Length)))
-            {
-                hedges++;
-            }
-        }
-
-        destination[26] += hedges > 0 ? 1 : 0;
-        destination[27] += hedges;
-        if (count == 0)
-        {
-            return;
-        }
-
-        // Unigrams and bigrams; a comment's n-grams together weigh 1/sqrt(their number), so long comments don't dominate.
-        var weight = 1f / MathF.Sqrt((2 * count) - 1);
-        for (var i = 0; i < count; i++)
-        {
-            var unigram = new StableHash(Seed);
-            unigram.Append("w:");
-            unigram.Append(comment.AsSpan(words[i].Start, words[i].Length), lowerCase: true);
-            destination[WordStart + unigram.Bucket(WordBuckets)] += unigram.Sign * weight;
-            if (i + 1 < count)
-            {
-                var bigram = new StableHash(Seed);
-                bigram.Append("b:");
-                bigram.Append(comment.AsSpan(words[i].Start, words[i].Length), lowerCase: true);
-                bigram.AppendByte((byte)' ');
-                bigram.Append(comment.AsSpan(words[i + 1].Start, words[i + 1].Length), lowerCase: true);
-                destination[WordStart + bigram.Bucket(WordBuckets)] += bigram.Sign * weight;
-            }
-        }
-    }
-
     private static int Overlaps(IReadOnlyList<Highlight> highlights)
     {
         var overlaps = 0;
@@ -234,7 +185,7 @@ public sealed class CritiqueFeatureExtractor
         return overlaps;
     }
 
-    private static int Bucket(string prefix, string value, int buckets)
+    internal static int Bucket(string prefix, string value, int buckets)
     {
         var hash = new StableHash(Seed);
         hash.Append(prefix);
@@ -242,11 +193,5 @@ public sealed class CritiqueFeatureExtractor
         return hash.Bucket(buckets);
     }
 
-    private static string Extension(string path)
-    {
-        var extension = Path.GetExtension(path);
-        return extension.Length == 0 ? "(none)" : extension.ToLowerInvariant();
-    }
-
-    private static float Log(double value) => (float)Math.Log(1 + Math.Max(0, value));
+    internal static float Log(double value) => (float)Math.Log(1 + Math.Max(0, value));
 }

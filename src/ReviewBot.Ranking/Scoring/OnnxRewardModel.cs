@@ -31,7 +31,6 @@ public sealed class OnnxRewardModel : IRewardModel, IDisposable
 
     private readonly OnnxSession _session;
     private readonly int _outputIndex;
-    private readonly CritiqueFeatureExtractor _extractor = new();
 
     private OnnxRewardModel(OnnxSession session, int outputIndex, string sha256, string source)
     {
@@ -131,7 +130,7 @@ public sealed class OnnxRewardModel : IRewardModel, IDisposable
                 var input = features.AsSpan(0, batch * f);
                 for (var i = 0; i < batch; i++)
                 {
-                    _extractor.Extract(context, critiques[start + i], input.Slice(i * f, f));
+                    CritiqueFeatureExtractor.Extract(context, critiques[start + i], input.Slice(i * f, f));
                 }
 
                 var result = output[..batch];

@@ -56,7 +56,6 @@ public sealed record PairDataset
         var read = RewardPairsFile.Read(reader);
         var errors = read.Errors.ToList();
         var examples = new List<PairExample>(read.Pairs.Count);
-        var extractor = new CritiqueFeatureExtractor();
         var diffs = new Dictionary<string, DiffParseResult>(StringComparer.Ordinal);
         foreach (var (line, pair) in read.Pairs)
         {
@@ -77,8 +76,8 @@ public sealed record PairDataset
                 pair.Id,
                 pair.Group,
                 pair.Weight,
-                SparseVector.From(extractor.Extract(context, pair.Chosen.ToCritique())),
-                SparseVector.From(extractor.Extract(context, pair.Rejected.ToCritique()))));
+                SparseVector.From(CritiqueFeatureExtractor.Extract(context, pair.Chosen.ToCritique())),
+                SparseVector.From(CritiqueFeatureExtractor.Extract(context, pair.Rejected.ToCritique()))));
         }
 
         errors.Sort(static (a, b) => a.Line.CompareTo(b.Line));

@@ -5,7 +5,7 @@ namespace ReviewBot.Ranking.Tests.Features;
 
 public sealed class CritiqueFeatureExtractorTests
 {
-    private readonly CritiqueFeatureExtractor _extractor = new();
+
 
     [Fact]
     public void Blocks_CoverEveryFeatureOnce()
@@ -19,7 +19,7 @@ public sealed class CritiqueFeatureExtractorTests
     [Fact]
     public void Extract_EmptyCritique_OnlyCountsAndChangeFeatures()
     {
-        var features = _extractor.Extract(SyntheticPairs.Context(1), Critique.Empty);
+        var features = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), Critique.Empty);
 
         Assert.Equal(CritiqueFeatureExtractor.Dimension, features.Length);
         Assert.Equal(0, features[0]);
@@ -33,7 +33,7 @@ public sealed class CritiqueFeatureExtractorTests
     {
         var critique = new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.8), SyntheticPairs.Bad(1, 0.4)] };
 
-        var f = _extractor.Extract(SyntheticPairs.Context(1), critique);
+        var f = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), critique);
 
         Assert.Equal(2, f[0]);
         Assert.Equal(1, f[3 + (int)FindingKind.Bug]);
@@ -55,8 +55,8 @@ public sealed class CritiqueFeatureExtractorTests
         var hedged = new Critique { Highlights = [SyntheticPairs.Bad(1, 0.5)] };
         var plain = new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.5)] };
 
-        var h = _extractor.Extract(SyntheticPairs.Context(1), hedged);
-        var p = _extractor.Extract(SyntheticPairs.Context(1), plain);
+        var h = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), hedged);
+        var p = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), plain);
 
         Assert.Equal(1, h[26]);
         Assert.Equal(4, h[27]);
@@ -70,7 +70,7 @@ public sealed class CritiqueFeatureExtractorTests
         var invented = SyntheticPairs.Good(1, 5, 0.9) with { Quote = "return items.Length;" };
         var elsewhere = SyntheticPairs.Good(1, 5, 0.9) with { Path = "src/Other.cs" };
 
-        var f = _extractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [invented, elsewhere] });
+        var f = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [invented, elsewhere] });
 
         Assert.Equal(1, f[32]);
         Assert.Equal(1, f[33]);
@@ -82,7 +82,7 @@ public sealed class CritiqueFeatureExtractorTests
     {
         var good = SyntheticPairs.Good(1, 5, 0.9);
 
-        var f = _extractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [good, good, SyntheticPairs.Good(1, 7, 0.9)] });
+        var f = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [good, good, SyntheticPairs.Good(1, 7, 0.9)] });
 
         Assert.Equal(1, f[37]);
         Assert.Equal(1, f[39]);
@@ -92,7 +92,7 @@ public sealed class CritiqueFeatureExtractorTests
     public void Extract_EdgeDistance_MeasuredFromNearestHunkEdge()
     {
         // The hunk covers new lines 1..16; line 5 is 4 lines from its start, line 15 is 1 line from its end.
-        var f = _extractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.9), SyntheticPairs.Good(1, 15, 0.9)] });
+        var f = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.9), SyntheticPairs.Good(1, 15, 0.9)] });
 
         Assert.Equal((float)((Math.Log(5) + Math.Log(2)) / 2), f[35], 1e-6);
         Assert.Equal((float)Math.Log(2), f[36], 1e-6);
@@ -105,9 +105,9 @@ public sealed class CritiqueFeatureExtractorTests
         var critique = new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.9)] };
         var reworded = new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.9) with { Comment = "Division by zero when the list is empty." }] };
 
-        var first = _extractor.Extract(context, critique);
-        var second = _extractor.Extract(context, critique);
-        var third = _extractor.Extract(context, reworded);
+        var first = CritiqueFeatureExtractor.Extract(context, critique);
+        var second = CritiqueFeatureExtractor.Extract(context, critique);
+        var third = CritiqueFeatureExtractor.Extract(context, reworded);
 
         Assert.Equal(first, second);
         Assert.Equal(first[..CritiqueFeatureExtractor.WordStart], third[..CritiqueFeatureExtractor.WordStart].Select((v, i) => i is 23 or 24 or 25 ? first[i] : v));
@@ -115,8 +115,24 @@ public sealed class CritiqueFeatureExtractorTests
     }
 
     [Fact]
+    public void Extract_SameHighlightAgainstAnotherDiff_RecomputesGrounding()
+    {
+        // Per-highlight features are cached beside the highlight; the cache must not leak across diffs.
+        var critique = new Critique { Highlights = [SyntheticPairs.Good(1, 5, 0.9)] };
+
+        var inItsDiff = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), critique);
+        var elsewhere = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(2), critique);
+        var again = CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), critique);
+
+        Assert.Equal(1, inItsDiff[31]);
+        Assert.Equal(1, elsewhere[33]);
+        Assert.Equal(0, elsewhere[31]);
+        Assert.Equal(inItsDiff, again);
+    }
+
+    [Fact]
     public void Extract_WrongSpanLength_Throws()
     {
-        Assert.Throws<ArgumentException>(() => _extractor.Extract(SyntheticPairs.Context(1), Critique.Empty, new float[10]));
+        Assert.Throws<ArgumentException>(() => CritiqueFeatureExtractor.Extract(SyntheticPairs.Context(1), Critique.Empty, new float[10]));
     }
 }

@@ -21,14 +21,13 @@ public sealed class OnnxRewardModelTests
         var weights = TestModels.Weights(21);
         using var model = OnnxRewardModel.Load(OnnxModelWriter.WriteLinear(weights, 0.5f, TestModels.Metadata()), "test").GetModelOrThrow();
         var context = SyntheticPairs.Context(2);
-        var extractor = new CritiqueFeatureExtractor();
 
         var scores = new double[Critiques.Length];
         model.Score(context, Critiques, scores);
 
         for (var i = 0; i < Critiques.Length; i++)
         {
-            var features = extractor.Extract(context, Critiques[i]);
+            var features = CritiqueFeatureExtractor.Extract(context, Critiques[i]);
             var expected = 0.5 + features.Select((x, f) => (double)x * weights[f]).Sum();
             Assert.Equal(expected, scores[i], 1e-5);
         }
@@ -45,14 +44,13 @@ public sealed class OnnxRewardModelTests
         var w2 = Enumerable.Range(0, hidden).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
         using var model = OnnxRewardModel.Load(OnnxModelWriter.WriteMlp(w1, b1, w2, 0.1f, TestModels.Metadata()), "test").GetModelOrThrow();
         var context = SyntheticPairs.Context(2);
-        var extractor = new CritiqueFeatureExtractor();
 
         var scores = new double[Critiques.Length];
         model.Score(context, Critiques, scores);
 
         for (var i = 0; i < Critiques.Length; i++)
         {
-            var x = extractor.Extract(context, Critiques[i]);
+            var x = CritiqueFeatureExtractor.Extract(context, Critiques[i]);
             var expected = 0.1;
             for (var h = 0; h < hidden; h++)
             {

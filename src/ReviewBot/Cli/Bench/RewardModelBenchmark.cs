@@ -97,14 +97,13 @@ internal static class RewardModelBenchmark
 
     private static TimeSpan MeasureExtraction(ChangeContext context, Critique[] critiques, double seconds)
     {
-        var extractor = new CritiqueFeatureExtractor();
         var buffer = new float[CritiqueFeatureExtractor.Dimension];
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < Math.Min(0.5, seconds / 2))
         {
             foreach (var critique in critiques)
             {
-                extractor.Extract(context, critique, buffer);
+                CritiqueFeatureExtractor.Extract(context, critique, buffer);
             }
         }
 
@@ -114,7 +113,7 @@ internal static class RewardModelBenchmark
         {
             foreach (var critique in critiques)
             {
-                extractor.Extract(context, critique, buffer);
+                CritiqueFeatureExtractor.Extract(context, critique, buffer);
             }
 
             count += critiques.Length;
