@@ -43,8 +43,21 @@ public struct StableHash
     /// <summary>Appends the UTF-8 bytes of <paramref name="text"/>, optionally lower-cased (invariant) rune by rune.</summary>
     public void Append(ReadOnlySpan<char> text, bool lowerCase)
     {
+        // ASCII (nearly all of code and review comments) is its own UTF-8; only the rest goes rune by rune.
+        var ascii = 0;
+        while (ascii < text.Length && text[ascii] < 0x80)
+        {
+            var c = text[ascii++];
+            AppendByte((byte)(lowerCase && c is >= 'A' and <= 'Z' ? c | 0x20 : c));
+        }
+
+        if (ascii == text.Length)
+        {
+            return;
+        }
+
         Span<byte> utf8 = stackalloc byte[4];
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var rune in text[ascii..].EnumerateRunes())
         {
             var r = lowerCase ? Rune.ToLowerInvariant(rune) : rune;
             var length = r.EncodeToUtf8(utf8);

@@ -26,6 +26,17 @@ public sealed class StableHashTests
     }
 
     [Fact]
+    public void Append_NonAscii_HashesUtf8BytesLowerCased()
+    {
+        // "GRÖßE" lower-cased is "größe" (UTF-8 67 72 C3 B6 C3 9F 65); the value was computed independently of this code.
+        var hash = new StableHash(0);
+        hash.Append("GRÖßE", lowerCase: true);
+
+        Assert.Equal(StableHash.Of(0, "größe"), hash.Value);
+        Assert.Equal(0xF64DFD1BF0AC753AUL, StableHash.Of(0, "größe"));
+    }
+
+    [Fact]
     public void Bucket_AlwaysInRange()
     {
         for (var i = 0; i < 1000; i++)

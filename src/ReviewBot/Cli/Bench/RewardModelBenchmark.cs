@@ -42,28 +42,33 @@ internal static class RewardModelBenchmark
             ($"mlp (hidden {hidden})", OnnxModelWriter.WriteMlp(Floats(random, f * hidden), Floats(random, hidden), Floats(random, hidden), 0, metadata)),
         };
 
-        var extractionPerCritique = MeasureExtraction(context, critiques, seconds / 2);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rm: ONNX Runtime {OnnxRuntime.Shared.Version}, {critiques.Average(static c => c.Count):0.0} highlights per critique, F = {f}, one thread"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  feature extraction alone: {extractionPerCritique.TotalMicroseconds:0.00} µs per critique"));
-        output.WriteLine("  model                batch   critiques/s   µs/call   in ORT Run   in binding (features + tensors/marshalling)");
-        foreach (var (name, bytes) in models)
+        output.WriteLine("  warm: the same highlights scored again (as in the search, where beams extend earlier critiques);");
+        output.WriteLine("  cold: every highlight new (nothing cached).");
+        foreach (var cold in new[] { false, true })
         {
-            using var model = OnnxRewardModel.Load(bytes, name).GetModelOrThrow();
-            foreach (var batch in BatchSizes)
+            var extraction = MeasureExtraction(context, critiques, seconds / 2, cold);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {(cold ? "cold" : "warm")}: feature extraction alone {extraction.TotalMicroseconds:0.00} µs per critique"));
+            output.WriteLine("    model                batch   critiques/s   µs/call   in ORT Run   in binding = features + tensors/marshalling");
+            foreach (var (name, bytes) in models)
             {
-                var (perSecond, perCall, runShare) = Measure(model, context, critiques, batch, seconds);
-                var featureShare = Math.Min(1 - runShare, extractionPerCritique.TotalSeconds * batch / perCall.TotalSeconds);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {name,-20} {batch,5}   {perSecond,11:0}   {perCall.TotalMicroseconds,7:0.0}   {runShare,10:0.0%}   {1 - runShare,10:0.0%} ({featureShare:0.0%} + {1 - runShare - featureShare:0.0%})"));
+                using var model = OnnxRewardModel.Load(bytes, name).GetModelOrThrow();
+                foreach (var batch in BatchSizes)
+                {
+                    var (perSecond, perCall, runShare) = Measure(model, context, critiques, batch, seconds, cold);
+                    var featureShare = Math.Min(1 - runShare, extraction.TotalSeconds * batch / perCall.TotalSeconds);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    {name,-20} {batch,5}   {perSecond,11:0}   {perCall.TotalMicroseconds,7:0.0}   {runShare,10:0.0%}   {1 - runShare,10:0.0%} = {featureShare:0.0%} + {1 - runShare - featureShare:0.0%}"));
+                }
             }
         }
 
         return 0;
     }
 
-    private static (double PerSecond, TimeSpan PerCall, double RunShare) Measure(OnnxRewardModel model, ChangeContext context, Critique[] critiques, int batch, double seconds)
+    private static (double PerSecond, TimeSpan PerCall, double RunShare) Measure(OnnxRewardModel model, ChangeContext context, Critique[] critiques, int batch, double seconds, bool cold)
     {
         var scores = new double[batch];
         var timings = new OnnxRunTimings();
@@ -76,12 +81,19 @@ internal static class RewardModelBenchmark
             model.Score(context, slices[i % slices.Length], scores);
         }
 
+        if (cold)
+        {
+            // Enough fresh copies (new highlight objects) that no call meets a highlight seen before.
+            var copies = Math.Max(1, (int)(seconds * 40_000 / critiques.Length));
+            slices = [.. Enumerable.Range(0, copies).SelectMany(_ => slices.Select(Copy))];
+        }
+
         var calls = 0;
         var started = Stopwatch.GetTimestamp();
         long elapsed;
         do
         {
-            for (var k = 0; k < 16; k++)
+            for (var k = 0; k < 16 && (!cold || calls < slices.Length); k++)
             {
                 model.Score(context, slices[calls % slices.Length], scores, timings);
                 calls++;
@@ -89,13 +101,16 @@ internal static class RewardModelBenchmark
 
             elapsed = Stopwatch.GetTimestamp() - started;
         }
-        while (elapsed < seconds * Stopwatch.Frequency);
+        while (cold ? calls < slices.Length : elapsed < seconds * Stopwatch.Frequency);
 
         var total = elapsed / (double)Stopwatch.Frequency;
         return (calls * batch / total, TimeSpan.FromSeconds(total / calls), timings.RunTicks / (double)elapsed);
     }
 
-    private static TimeSpan MeasureExtraction(ChangeContext context, Critique[] critiques, double seconds)
+    private static IReadOnlyList<Critique> Copy(IReadOnlyList<Critique> critiques) =>
+        [.. critiques.Select(static c => c with { Highlights = [.. c.Highlights.Select(static h => h with { })] })];
+
+    private static TimeSpan MeasureExtraction(ChangeContext context, Critique[] critiques, double seconds, bool cold)
     {
         var buffer = new float[CritiqueFeatureExtractor.Dimension];
         var warm = Stopwatch.StartNew();
@@ -107,11 +122,13 @@ internal static class RewardModelBenchmark
             }
         }
 
+        var passes = cold ? Math.Max(1, (int)(seconds * 20_000 / critiques.Length)) : 0;
+        var fresh = Enumerable.Range(0, passes).Select(_ => Copy(critiques)).ToArray();
         var count = 0;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        for (var pass = 0; cold ? pass < passes : clock.Elapsed.TotalSeconds < seconds; pass++)
         {
-            foreach (var critique in critiques)
+            foreach (var critique in cold ? fresh[pass] : critiques)
             {
                 CritiqueFeatureExtractor.Extract(context, critique, buffer);
             }
