@@ -132,6 +132,7 @@ public sealed class OnnxRewardModelTests
     [Theory]
     [InlineData(RewardModelContract.FeatureSchemaVersionKey, "2", "'feature_schema_version' is '2' but the running feature extractor has '1'")]
     [InlineData(RewardModelContract.FeatureSchemaKey, "other-features", "'feature_schema' is 'other-features'")]
+    [InlineData(RewardModelContract.FeatureDimensionKey, "256", "'feature_dimension' is '256' but the running feature extractor has '512'")]
     [InlineData(RewardModelContract.FeatureHashSeedKey, "", "metadata_props has no 'feature_hash_seed'")]
     public void Load_SchemaMismatch_NamesTheMismatch(string key, string value, string expected)
     {
