@@ -13,6 +13,7 @@ internal static class RmCommand
         var rm = new Command("rm", "Train and inspect the reward model (ONNX).");
         rm.Subcommands.Add(CreateTrain());
         rm.Subcommands.Add(CreateInfo());
+        rm.Subcommands.Add(CreateFeatures());
         return rm;
     }
 
@@ -63,6 +64,36 @@ internal static class RmCommand
 
             Console.Out.Write(text);
             return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateFeatures()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "reward-pairs JSONL file.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "JSONL file of feature vectors to write.", Required = true };
+        var command = new Command("features", "Write each pair's critique-features vectors as JSONL, to train a reward model with other tools.") { data, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var input = parse.GetValue(data)!;
+            try
+            {
+                var bytes = await File.ReadAllBytesAsync(input.FullName, cancellationToken).ConfigureAwait(false);
+                await using var stream = File.Create(parse.GetValue(output)!.FullName);
+                var dataset = PairFeatureExport.Write(bytes, stream);
+                foreach (var bad in dataset.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"reviewbot rm features: {input.Name} {bad}").ConfigureAwait(false);
+                }
+
+                await Console.Out.WriteLineAsync($"{dataset.Examples.Count} pair(s) written, {dataset.Errors.Count} bad line(s); features {ReviewBot.Ranking.Features.CritiqueFeatureExtractor.Schema}").ConfigureAwait(false);
+                return dataset.Examples.Count > 0 ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"reviewbot rm features: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
         });
         return command;
     }
