@@ -17,7 +17,11 @@ public static class OnnxModelWriter
     public const string BatchDimension = "batch";
 
     /// <summary>Linear Bradley–Terry model: <c>score = features · w + b</c> as one Gemm.</summary>
-    public static byte[] WriteLinear(ReadOnlySpan<float> weights, float bias, IEnumerable<KeyValuePair<string, string>> metadata)
+    public static byte[] WriteLinear(ReadOnlySpan<float> weights, float bias, IEnumerable<KeyValuePair<string, string>> metadata) =>
+        WriteLinear(weights, bias, metadata, InputName, OutputName);
+
+    /// <summary>As <see cref="WriteLinear(ReadOnlySpan{float}, float, IEnumerable{KeyValuePair{string, string}})"/>, with other tensor names.</summary>
+    public static byte[] WriteLinear(ReadOnlySpan<float> weights, float bias, IEnumerable<KeyValuePair<string, string>> metadata, string inputName, string outputName)
     {
         if (weights.IsEmpty)
         {
@@ -27,9 +31,11 @@ public static class OnnxModelWriter
         var f = weights.Length;
         var graph = Graph(
             "reviewbot_linear_rm",
-            nodes: [Node("Gemm", [InputName, "w", "b"], [OutputName], "linear")],
+            nodes: [Node("Gemm", [inputName, "w", "b"], [outputName], "linear")],
             initializers: [Tensor("w", [f, 1], weights), Tensor("b", [1], [bias])],
-            featureCount: f);
+            featureCount: f,
+            inputName,
+            outputName);
         return Model(graph, metadata);
     }
 
@@ -54,7 +60,9 @@ public static class OnnxModelWriter
                 Node("Gemm", ["hidden", "w2", "b2"], [OutputName], "layer2"),
             ],
             initializers: [Tensor("w1", [f, hidden], w1), Tensor("b1", [hidden], b1), Tensor("w2", [hidden, 1], w2), Tensor("b2", [1], [b2])],
-            featureCount: f);
+            featureCount: f,
+            InputName,
+            OutputName);
         return Model(graph, metadata);
     }
 
@@ -85,7 +93,7 @@ public static class OnnxModelWriter
     });
 
     // GraphProto: node 1, name 2, initializer 5, input 11, output 12.
-    private static byte[] Graph(string name, byte[][] nodes, byte[][] initializers, int featureCount) => Message(o =>
+    private static byte[] Graph(string name, byte[][] nodes, byte[][] initializers, int featureCount, string inputName, string outputName) => Message(o =>
     {
         foreach (var node in nodes)
         {
@@ -98,8 +106,8 @@ public static class OnnxModelWriter
             WriteMessage(o, 5, initializer);
         }
 
-        WriteMessage(o, 11, ValueInfo(InputName, featureCount));
-        WriteMessage(o, 12, ValueInfo(OutputName, 1));
+        WriteMessage(o, 11, ValueInfo(inputName, featureCount));
+        WriteMessage(o, 12, ValueInfo(outputName, 1));
     });
 
     // NodeProto: input 1, output 2, name 3, op_type 4.

@@ -146,6 +146,23 @@ public sealed class OnnxRewardModelTests
     }
 
     [Fact]
+    public void Load_OtherTensorNames_SingleOutputIsTheScore()
+    {
+        // Exported models often call their tensors "input" and "output"; one input and one output are enough.
+        var weights = TestModels.Weights(8);
+        using var renamed = OnnxRewardModel.Load(OnnxModelWriter.WriteLinear(weights, 0, TestModels.Metadata(), "input", "output"), "renamed.onnx").GetModelOrThrow();
+        using var standard = OnnxRewardModel.Load(OnnxModelWriter.WriteLinear(weights, 0, TestModels.Metadata()), "standard.onnx").GetModelOrThrow();
+        var context = SyntheticPairs.Context(2);
+
+        var a = new double[Critiques.Length];
+        var b = new double[Critiques.Length];
+        renamed.Score(context, Critiques, a);
+        standard.Score(context, Critiques, b);
+
+        Assert.Equal(b, a);
+    }
+
+    [Fact]
     public void Load_WrongInputWidth_NamesTheShapes()
     {
         var bytes = OnnxModelWriter.WriteLinear(new float[100], 0, TestModels.Metadata());
