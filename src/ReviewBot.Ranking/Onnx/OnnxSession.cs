@@ -141,15 +141,11 @@ public sealed unsafe class OnnxSession : IDisposable
         using var infoHandle = new OrtHandle(info, api.ReleaseTensorTypeAndShapeInfo);
         int type;
         api.Check(api.GetTensorElementType(info, &type));
-        var dims = ReadDimensions(api, info).Dimensions;
-        long count = 1;
-        foreach (var d in dims)
+        nuint count;
+        api.Check(api.GetTensorShapeElementCount(info, &count));
+        if (type != OrtApi.ElementTypeFloat || count != (nuint)destination.Length)
         {
-            count *= d;
-        }
-
-        if (type != OrtApi.ElementTypeFloat || count != destination.Length)
-        {
+            var dims = ReadDimensions(api, info).Dimensions;
             throw new InvalidOperationException(
                 $"The model's output is {(OnnxElementType)type}[{string.Join(", ", dims)}]; expected {destination.Length} floats.");
         }

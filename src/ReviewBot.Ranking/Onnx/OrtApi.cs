@@ -37,6 +37,7 @@ internal sealed unsafe class OrtApi
         GetDimensionsCount = (delegate* unmanaged[Cdecl]<nint, nuint*, nint>)slots[61];
         GetDimensions = (delegate* unmanaged[Cdecl]<nint, long*, nuint, nint>)slots[62];
         GetSymbolicDimensions = (delegate* unmanaged[Cdecl]<nint, byte**, nuint, nint>)slots[63];
+        GetTensorShapeElementCount = (delegate* unmanaged[Cdecl]<nint, nuint*, nint>)slots[64];
         GetTensorTypeAndShape = (delegate* unmanaged[Cdecl]<nint, nint*, nint>)slots[65];
         CreateCpuMemoryInfo = (delegate* unmanaged[Cdecl]<int, int, nint*, nint>)slots[69];
         AllocatorFree = (delegate* unmanaged[Cdecl]<nint, void*, nint>)slots[76];
@@ -89,6 +90,7 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged[Cdecl]<nint, nuint*, nint> GetDimensionsCount;
     public readonly delegate* unmanaged[Cdecl]<nint, long*, nuint, nint> GetDimensions;
     public readonly delegate* unmanaged[Cdecl]<nint, byte**, nuint, nint> GetSymbolicDimensions;
+    public readonly delegate* unmanaged[Cdecl]<nint, nuint*, nint> GetTensorShapeElementCount;
     public readonly delegate* unmanaged[Cdecl]<nint, nint*, nint> GetTensorTypeAndShape;
     public readonly delegate* unmanaged[Cdecl]<int, int, nint*, nint> CreateCpuMemoryInfo;
     public readonly delegate* unmanaged[Cdecl]<nint, void*, nint> AllocatorFree;
