@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Diffs;
@@ -18,15 +19,16 @@ internal enum Grounding
 }
 
 /// <summary>
-/// Everything the extractor needs from one highlight on its own. Highlights are immutable and the search reuses them
-/// across candidates (each beam extends an earlier critique), so these are computed once per highlight and diff and
-/// kept beside the highlight (a <see cref="ConditionalWeakTable{TKey, TValue}"/> entry that dies with it).
+/// Everything the extractor needs from one highlight on its own. The search scores the same highlights again and
+/// again (each beam extends an earlier critique, and samples repeat each other), so these are computed once per
+/// distinct highlight and diff: the cache hangs off the diff (a <see cref="ConditionalWeakTable{TKey, TValue}"/>
+/// entry that dies with it) and holds at most <see cref="MaxCachedPerDiff"/> highlights.
 /// </summary>
 internal sealed class HighlightFeatures
 {
-    private static readonly ConditionalWeakTable<Highlight, HighlightFeatures> Cache = [];
+    public const int MaxCachedPerDiff = 4096;
 
-    public required UnifiedDiff Diff { get; init; }
+    private static readonly ConditionalWeakTable<UnifiedDiff, DiffCache> Cache = [];
 
     public required float QuoteLength { get; init; }
 
@@ -52,13 +54,18 @@ internal sealed class HighlightFeatures
 
     public static HighlightFeatures For(UnifiedDiff diff, Highlight highlight)
     {
-        if (Cache.TryGetValue(highlight, out var cached) && ReferenceEquals(cached.Diff, diff))
+        var cache = Cache.GetValue(diff, static _ => new DiffCache());
+        if (cache.Entries.TryGetValue(highlight, out var cached))
         {
             return cached;
         }
 
         var computed = Compute(diff, highlight);
-        Cache.AddOrUpdate(highlight, computed);
+        if (Volatile.Read(ref cache.Count) < MaxCachedPerDiff && cache.Entries.TryAdd(highlight, computed))
+        {
+            Interlocked.Increment(ref cache.Count);
+        }
+
         return computed;
     }
 
@@ -80,7 +87,6 @@ internal sealed class HighlightFeatures
         var (words, hedges) = HashComment(h.Comment);
         return new HighlightFeatures
         {
-            Diff = diff,
             QuoteLength = CritiqueFeatureExtractor.Log(h.Quote.Length),
             QuoteLines = CritiqueFeatureExtractor.Log(QuoteLocator.SplitQuote(h.Quote).Count),
             CommentLength = CritiqueFeatureExtractor.Log(h.Comment.Length),
@@ -140,5 +146,12 @@ internal sealed class HighlightFeatures
     {
         var extension = Path.GetExtension(path);
         return extension.Length == 0 ? "(none)" : extension.ToLowerInvariant();
+    }
+
+    /// <summary>The highlights seen with one diff (compared by value: a re-sampled identical highlight hits too).</summary>
+    private sealed class DiffCache
+    {
+        public readonly ConcurrentDictionary<Highlight, HighlightFeatures> Entries = new();
+        public int Count;
     }
 }

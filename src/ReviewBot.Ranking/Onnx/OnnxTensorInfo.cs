@@ -54,10 +54,14 @@ public sealed record OnnxModelInfo
     public required IReadOnlyDictionary<string, string> CustomMetadata { get; init; }
 }
 
-/// <summary>Accumulates the time spent inside ONNX Runtime's <c>Run</c> (for benchmarks).</summary>
+/// <summary>Accumulates where scoring time goes, in <see cref="System.Diagnostics.Stopwatch"/> ticks (for benchmarks; not thread-safe).</summary>
 public sealed class OnnxRunTimings
 {
+    /// <summary>Inside ONNX Runtime's <c>Run</c>.</summary>
     public long RunTicks { get; set; }
+
+    /// <summary>Computing feature vectors (filled in by callers that extract features).</summary>
+    public long FeatureTicks { get; set; }
 
     public int Runs { get; set; }
 
@@ -66,6 +70,7 @@ public sealed class OnnxRunTimings
     public void Reset()
     {
         RunTicks = 0;
+        FeatureTicks = 0;
         Runs = 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
@@ -128,9 +129,15 @@ public sealed class OnnxRewardModel : IRewardModel, IDisposable
             {
                 var batch = Math.Min(MaxBatch, critiques.Count - start);
                 var input = features.AsSpan(0, batch * f);
+                var extracting = timings is null ? 0 : Stopwatch.GetTimestamp();
                 for (var i = 0; i < batch; i++)
                 {
                     CritiqueFeatureExtractor.Extract(context, critiques[start + i], input.Slice(i * f, f));
+                }
+
+                if (timings is not null)
+                {
+                    timings.FeatureTicks += Stopwatch.GetTimestamp() - extracting;
                 }
 
                 var result = output[..batch];
