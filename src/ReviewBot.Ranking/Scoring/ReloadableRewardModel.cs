@@ -92,6 +92,13 @@ public sealed partial class ReloadableRewardModel : IRewardModel, IDisposable
         }
     }
 
+    /// <summary>
+    /// The model in use now, held until the returned object is disposed: score a whole review with it so every
+    /// candidate is scored by one model (and its <see cref="IRewardModel.Version"/> is the one to record) even if a
+    /// reload happens meanwhile.
+    /// </summary>
+    public PinnedRewardModel Pin() => new(Acquire());
+
     /// <summary>Loads the file now; on success the new model serves every call that starts afterwards.</summary>
     public async Task<RewardModelReloadResult> ReloadAsync(CancellationToken cancellationToken)
     {
@@ -202,8 +209,25 @@ public sealed partial class ReloadableRewardModel : IRewardModel, IDisposable
         }
     }
 
+    /// <summary>One model, kept alive until disposed; see <see cref="Pin"/>.</summary>
+    public sealed class PinnedRewardModel : IRewardModel, IDisposable
+    {
+        private ModelLease? _lease;
+
+        internal PinnedRewardModel(ModelLease lease) => _lease = lease;
+
+        public string Version => Model.Version;
+
+        private OnnxRewardModel Model => (_lease ?? throw new ObjectDisposedException(nameof(PinnedRewardModel))).Model;
+
+        public ValueTask<IReadOnlyList<double>> ScoreAsync(ChangeContext context, IReadOnlyList<Critique> critiques, CancellationToken cancellationToken) =>
+            Model.ScoreAsync(context, critiques, cancellationToken);
+
+        public void Dispose() => Interlocked.Exchange(ref _lease, null)?.Release();
+    }
+
     /// <summary>A model and the number of callers using it; the owner's reference is released when it is replaced.</summary>
-    private sealed class ModelLease(OnnxRewardModel model)
+    internal sealed class ModelLease(OnnxRewardModel model)
     {
         private int _references = 1;
 

@@ -111,6 +111,28 @@ public sealed class ReloadableRewardModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Pin_ReloadWhilePinned_PinnedModelKeepsScoringWithTheOldModel()
+    {
+        Replace(_modelA);
+        using var model = new ReloadableRewardModel(OnnxRewardModel.Load(ModelPath).GetModelOrThrow(), ModelPath, NullLogger<ReloadableRewardModel>.Instance, watch: false);
+        var context = SyntheticPairs.Context(3);
+
+        using (var pinned = model.Pin())
+        {
+            Replace(_modelB);
+            await model.ReloadAsync(CancellationToken.None);
+
+            Assert.Equal(Version(_modelA), pinned.Version);
+            Assert.Equal(Scores(_modelA), await pinned.ScoreAsync(context, Batch, CancellationToken.None));
+            Assert.Equal(Scores(_modelB), await model.ScoreAsync(context, Batch, CancellationToken.None));
+        }
+
+        var released = model.Pin();
+        released.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => released.Version);
+    }
+
+    [Fact]
     public async Task ReloadAsync_SameFile_Unchanged()
     {
         Replace(_modelA);
