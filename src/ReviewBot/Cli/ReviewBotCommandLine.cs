@@ -11,6 +11,7 @@ public static class ReviewBotCommandLine
         ServeCommand.Create(),
         ReplayCommand.Create(),
         BenchCommand.Create(),
+        RmCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args) => Create().Parse(args).InvokeAsync();
