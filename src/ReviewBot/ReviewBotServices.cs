@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReviewBot.Admin;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
@@ -9,6 +10,7 @@ using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
+using ReviewBot.Ranking;
 using ReviewBot.Webhooks;
 
 namespace ReviewBot;
@@ -39,7 +41,7 @@ public static class ReviewBotServices
         services.AddOptions<CriticOptions>().BindConfiguration(CriticOptions.SectionName);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<IRewardModel, HeuristicRewardModel>();
+        services.AddReviewBotRanking(configuration);
         services.AddSingleton<ICritic, OfflineCritic>();
         services.AddSingleton<ReviewPipeline>();
         return services;
@@ -77,6 +79,7 @@ public static class ReviewBotServices
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -89,6 +92,7 @@ public static class ReviewBotServices
             app.MapPost(WebhookEndpoint.Path, (HttpContext http, WebhookEndpoint endpoint) => endpoint.HandleAsync(http));
         }
 
+        app.MapReviewBotAdmin();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz");
         return app;

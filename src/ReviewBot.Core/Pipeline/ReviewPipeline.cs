@@ -22,11 +22,14 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
         var settings = overrides ?? options.Value;
         var started = timeProvider.GetTimestamp();
 
+        // One model version scores the whole review, even if a new model is loaded meanwhile.
+        var model = rewardModel is IPinnableRewardModel pinnable ? pinnable.Pin() : rewardModel;
+        using var pin = model as IDisposable;
         var sampler = await critic.StartAsync(context, cancellationToken).ConfigureAwait(false);
         await using (sampler.ConfigureAwait(false))
         {
-            var search = await ForcedSamplingBeamSearch.SearchAsync(sampler, rewardModel, context, settings, cancellationToken).ConfigureAwait(false);
-            var (comments, notes) = await SelectAsync(context, search.Chosen, settings, cancellationToken).ConfigureAwait(false);
+            var search = await ForcedSamplingBeamSearch.SearchAsync(sampler, model, context, settings, cancellationToken).ConfigureAwait(false);
+            var (comments, notes) = await SelectAsync(context, model, search.Chosen, settings, cancellationToken).ConfigureAwait(false);
             var stats = new ReviewStats
             {
                 Files = context.Diff.Files.Count,
@@ -51,7 +54,7 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
                 Provenance = new ReviewProvenance
                 {
                     Critic = critic.Name,
-                    RewardModel = rewardModel.Version,
+                    RewardModel = model.Version,
                     PromptVersion = (sampler as IPromptVersioned)?.PromptVersion,
                     Seed = settings.Seed,
                     SearchMode = settings.Mode,
@@ -65,8 +68,8 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
     /// The noise budget: each highlight scored alone, weak ones and (on a later push) ones on code reviewed before
     /// dropped, the best few kept in file order.
     /// </summary>
-    private async Task<(List<ReviewComment> Comments, List<FileNote> Notes)> SelectAsync(
-        ChangeContext context, Critique chosen, RankingOptions settings, CancellationToken cancellationToken)
+    private static async Task<(List<ReviewComment> Comments, List<FileNote> Notes)> SelectAsync(
+        ChangeContext context, IRewardModel model, Critique chosen, RankingOptions settings, CancellationToken cancellationToken)
     {
         var comments = new List<ReviewComment>();
         var notes = new List<FileNote>();
@@ -76,7 +79,7 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
         }
 
         var singles = chosen.Highlights.Select(static h => new Critique { Highlights = [h] }).ToList();
-        var scores = await rewardModel.ScoreAsync(context, singles, cancellationToken).ConfigureAwait(false);
+        var scores = await model.ScoreAsync(context, singles, cancellationToken).ConfigureAwait(false);
         var kept = chosen.Highlights
             .Select((h, i) => (Highlight: h, Score: scores[i]))
             .Where(x => x.Score >= settings.MinScore && context.IsInFocus(x.Highlight.Path, x.Highlight.StartLine, x.Highlight.EndLine))

@@ -29,7 +29,7 @@ public sealed record RewardModelReloadResult(RewardModelReloadStatus Status, str
 /// that started on the old model finishes on it; the old session is released when its last caller returns. A file
 /// that fails to load (half-written, corrupt, wrong schema) is logged and the old model stays.
 /// </summary>
-public sealed partial class ReloadableRewardModel : IRewardModel, IDisposable
+public sealed partial class ReloadableRewardModel : IRewardModel, IPinnableRewardModel, IDisposable
 {
     /// <summary>Quiet time after the last change event before reloading, so a file being written is read once, whole.</summary>
     public static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(500);
@@ -98,6 +98,8 @@ public sealed partial class ReloadableRewardModel : IRewardModel, IDisposable
     /// reload happens meanwhile.
     /// </summary>
     public PinnedRewardModel Pin() => new(Acquire());
+
+    IRewardModel IPinnableRewardModel.Pin() => Pin();
 
     /// <summary>Loads the file now; on success the new model serves every call that starts afterwards.</summary>
     public async Task<RewardModelReloadResult> ReloadAsync(CancellationToken cancellationToken)
