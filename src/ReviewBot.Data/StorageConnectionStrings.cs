@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ReviewBot.Data;
 
@@ -7,8 +8,14 @@ public static class StorageConnectionStrings
 {
     public static string ForData(StorageOptions options) => Resolve(options, options?.ConnectionString, "reviewbot.db");
 
-    public static string ForJobs(StorageOptions options) =>
-        Resolve(options, options?.JobsConnectionString ?? (options?.Provider == StorageProvider.Postgres ? options.ConnectionString : null), "jobs.db");
+    /// <summary>The job store's connection; on PostgreSQL its search path is <see cref="StorageOptions.Schema"/>, so Quartz's tables live beside ReviewBot's.</summary>
+    public static string ForJobs(StorageOptions options)
+    {
+        var resolved = Resolve(options, options?.JobsConnectionString ?? (options?.Provider == StorageProvider.Postgres ? options.ConnectionString : null), "jobs.db");
+        return options!.Provider == StorageProvider.Postgres
+            ? new NpgsqlConnectionStringBuilder(resolved) { SearchPath = options.Schema }.ConnectionString
+            : resolved;
+    }
 
     private static string Resolve(StorageOptions? options, string? configured, string defaultFile)
     {

@@ -26,4 +26,10 @@ public sealed class JobsOptions
 
     /// <summary>After how long without a check-in a node's jobs are recovered by the others. Default 10 s.</summary>
     public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the scheduler waits before trying the job store again after the database failed (down, restarting).
+    /// Default 5 s.
+    /// </summary>
+    public TimeSpan DbRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -35,6 +35,7 @@ internal static class QuartzRegistration
                     store.UseSqlite(connectionString);
                 }
 
+                store.ConfigureStore(o => o.DbRetryInterval = jobs.DbRetryInterval);
                 store.ProvisionSchema();
             });
         });

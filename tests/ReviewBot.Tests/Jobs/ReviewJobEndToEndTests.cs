@@ -1,6 +1,8 @@
 using System.Net;
 using ReviewBot.Core.Storage;
+using ReviewBot.Data;
 using ReviewBot.Simulators.GitHub;
+using ReviewBot.Testing;
 using ReviewBot.Tests.Support;
 
 namespace ReviewBot.Tests.Jobs;
@@ -13,12 +15,15 @@ public sealed class ReviewJobEndToEndTests
 {
     private const string Token = "simulated-personal-token";
 
-    [Fact]
-    public async Task Opened_WithoutCredentials_StoresADryRunReviewAndPostsNothing()
+    public static IEnumerable<object[]> Engines => TestDatabase.Engines;
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Opened_WithoutCredentials_StoresADryRunReviewAndPostsNothing(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.All, GitHubSettings(github, token: null));
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.All, GitHubSettings(github, token: null));
         using var client = app.CreateClient();
 
         using var response = await client.SendAsync(SignedDelivery.Create(PullRequestFixture.OpenedDelivery(), "pull_request"));
@@ -31,14 +36,15 @@ public sealed class ReviewJobEndToEndTests
         Assert.Empty(github.UnexpectedRequests);
     }
 
-    [Fact]
-    public async Task QueuedJob_HostStoppedBeforeItRan_RunsOnceAfterRestart()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task QueuedJob_HostStoppedBeforeItRan_RunsOnceAfterRestart(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        using var data = new TempDirectory();
+        await using var db = await TestDatabase.CreateAsync(engine);
         var settings = GitHubSettings(github, token: null);
 
-        await using (var receiver = new ReviewBotAppFactory(data.Path, ServeRole.Web, settings))
+        await using (var receiver = new ReviewBotAppFactory(db, ServeRole.Web, settings))
         {
             using var client = receiver.CreateClient();
             using var response = await client.SendAsync(SignedDelivery.Create(PullRequestFixture.OpenedDelivery(), "pull_request"));
@@ -47,14 +53,14 @@ public sealed class ReviewJobEndToEndTests
             Assert.Empty(await receiver.Services.GetRequiredService<IReviewStore>().ListRecentAsync(10, CancellationToken.None));
         }
 
-        await using (var worker = new ReviewBotAppFactory(data.Path, ServeRole.All, settings))
+        await using (var worker = new ReviewBotAppFactory(db, ServeRole.All, settings))
         {
             using var client = worker.CreateClient();
             await WaitForReviewAsync(worker.Services);
             await Eventually.GetAsync(() => QueuedJobs.ListAsync(worker.Services), static q => q.Count == 0, what: "the job to leave the queue");
         }
 
-        await using (var again = new ReviewBotAppFactory(data.Path, ServeRole.All, settings))
+        await using (var again = new ReviewBotAppFactory(db, ServeRole.All, settings))
         {
             using var client = again.CreateClient();
             var runs = await again.Services.GetRequiredService<IReviewStore>().ListForHeadAsync(
@@ -63,12 +69,13 @@ public sealed class ReviewJobEndToEndTests
         }
     }
 
-    [Fact]
-    public async Task Opened_WithToken_PostsExactlyOneReviewWithInlineCommentsOnDiffLines()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Opened_WithToken_PostsExactlyOneReviewWithInlineCommentsOnDiffLines(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.All, GitHubSettings(github, Token));
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.All, GitHubSettings(github, Token));
         using var client = app.CreateClient();
         var delivery = Guid.NewGuid().ToString();
 
@@ -93,15 +100,16 @@ public sealed class ReviewJobEndToEndTests
         }
     }
 
-    [Fact]
-    public async Task ReviewPost_TimesOutAfterGitHubAppliedIt_StillExactlyOneReview()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task ReviewPost_TimesOutAfterGitHubAppliedIt_StillExactlyOneReview(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
         github.InjectFault(new FaultRule { Kind = FaultKind.TimeoutAfterApply, Method = "POST", PathEndsWith = "/reviews" });
-        using var data = new TempDirectory();
+        await using var db = await TestDatabase.CreateAsync(engine);
         var settings = GitHubSettings(github, Token);
         settings["GitHub:RequestTimeout"] = "00:00:02";
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.All, settings);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.All, settings);
         using var client = app.CreateClient();
 
         using var response = await client.SendAsync(SignedDelivery.Create(PullRequestFixture.OpenedDelivery(), "pull_request"));
@@ -126,6 +134,7 @@ public sealed class ReviewJobEndToEndTests
         ["GitHub:ApiBaseUrl"] = github.BaseAddress.ToString(),
         ["GitHub:Token"] = token,
         ["GitHub:MinWriteInterval"] = "00:00:00.100",
+        ["Jobs:RetryDelay"] = "00:00:00.200",
     };
 
     private static Task<StoredReview> WaitForReviewAsync(IServiceProvider services) =>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ReviewBot.Data;
+using ReviewBot.Testing;
 using ReviewBot.Tests.Support;
 using ReviewBot.Webhooks;
 
@@ -15,15 +17,18 @@ public sealed class WebhookEndpointTests
 {
     private static readonly HashSet<string> ReviewActions = ["opened", "reopened", "synchronize", "ready_for_review"];
 
-    public static TheoryData<string> RecordedPayloads()
+    public static IEnumerable<object[]> Engines => TestDatabase.Engines;
+
+    public static TheoryData<StorageProvider, string> RecordedPayloads()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<StorageProvider, string>();
         foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Webhooks, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(RepositoryPaths.Webhooks, file);
             if (relative.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                data.Add(relative);
+                data.Add(StorageProvider.Sqlite, relative);
+                data.Add(StorageProvider.Postgres, relative);
             }
         }
 
@@ -32,10 +37,10 @@ public sealed class WebhookEndpointTests
 
     [Theory]
     [MemberData(nameof(RecordedPayloads))]
-    public async Task Post_RecordedDelivery_IsAcceptedAndQueuesOnlyReviewTriggers(string payload)
+    public async Task Post_RecordedDelivery_IsAcceptedAndQueuesOnlyReviewTriggers(StorageProvider engine, string payload)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var eventName = Path.GetDirectoryName(payload)!;
         var body = await File.ReadAllBytesAsync(RepositoryPaths.Payload(payload));
@@ -48,11 +53,12 @@ public sealed class WebhookEndpointTests
         Assert.Equal(expectedJobs, (await QueuedJobs.ListAsync(app.Services)).Count);
     }
 
-    [Fact]
-    public async Task Post_PullRequestOpened_QueuesOneJobKeyedByRepositoryPullAndHead()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_PullRequestOpened_QueuesOneJobKeyedByRepositoryPullAndHead(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
         using var response = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request"));
@@ -64,11 +70,12 @@ public sealed class WebhookEndpointTests
         Assert.Equal("ec26c3e57ca3a959ca5aad62de7213c562f8c821", queued.HeadSha);
     }
 
-    [Fact]
-    public async Task Post_SameDeliveryTwice_SecondIsADuplicateAndQueuesNothing()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_SameDeliveryTwice_SecondIsADuplicateAndQueuesNothing(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var id = Guid.NewGuid().ToString();
 
@@ -81,11 +88,12 @@ public sealed class WebhookEndpointTests
         Assert.Single(await QueuedJobs.ListAsync(app.Services));
     }
 
-    [Fact]
-    public async Task Post_NewDeliveriesForTheSameHead_QueueOneJob()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_NewDeliveriesForTheSameHead_QueueOneJob(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(SignedDelivery.Create(Synchronize(), "pull_request"))));
@@ -98,11 +106,12 @@ public sealed class WebhookEndpointTests
         }
     }
 
-    [Fact]
-    public async Task Post_NewerHeadWhileOneWaits_ReplacesTheWaitingHead()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_NewerHeadWhileOneWaits_ReplacesTheWaitingHead(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var newer = new string('a', 40);
 
@@ -114,7 +123,7 @@ public sealed class WebhookEndpointTests
         Assert.Equal(newer, queued.HeadSha);
     }
 
-    public static TheoryData<string, string?> BadSignatures() => new()
+    public static TheoryData<StorageProvider, string, string?> BadSignatures() => WithEngines(new TheoryData<string, string?>
     {
         { "missing", null },
         { "wrong secret", WebhookSignature.Sign(Opened(), "not the secret") },
@@ -122,14 +131,14 @@ public sealed class WebhookEndpointTests
         { "not hex", "sha256=" + new string('z', 64) },
         { "sha1 prefix", "sha1=" + new string('0', 40) },
         { "truncated", WebhookSignature.Sign(Opened(), ReviewBotAppFactory.Secret)[..40] },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(BadSignatures))]
-    public async Task Post_BadSignature_Is401AndLeavesNoTrace(string why, string? signature)
+    public async Task Post_BadSignature_Is401AndLeavesNoTrace(StorageProvider engine, string why, string? signature)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var id = Guid.NewGuid().ToString();
 
@@ -143,11 +152,12 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_ChangedBodyUnderTheOriginalSignature_Is401()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_ChangedBodyUnderTheOriginalSignature_Is401(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var body = Opened();
         var signature = WebhookSignature.Sign(body, ReviewBotAppFactory.Secret);
@@ -158,7 +168,7 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    public static TheoryData<string, string> MalformedBodies() => new()
+    public static TheoryData<StorageProvider, string, string> MalformedBodies() => WithEngines(new TheoryData<string, string>
     {
         { "truncated", Encoding.UTF8.GetString(Opened())[..5000] },
         { "not JSON", "action=opened&number=2" },
@@ -166,14 +176,14 @@ public sealed class WebhookEndpointTests
         { "wrong types", "{\"action\":42,\"pull_request\":\"yes\"}" },
         { "empty", "" },
         { "deeply nested", new string('[', 5000) + new string(']', 5000) },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(MalformedBodies))]
-    public async Task Post_MalformedJson_Is400(string why, string body)
+    public async Task Post_MalformedJson_Is400(StorageProvider engine, string why, string body)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
         using var response = await client.SendAsync(SignedDelivery.Create(Encoding.UTF8.GetBytes(body), "pull_request"));
@@ -183,12 +193,14 @@ public sealed class WebhookEndpointTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Post_BodyOverTheCap_Is413(bool announceLength)
+    [InlineData(StorageProvider.Sqlite, true)]
+    [InlineData(StorageProvider.Sqlite, false)]
+    [InlineData(StorageProvider.Postgres, true)]
+    [InlineData(StorageProvider.Postgres, false)]
+    public async Task Post_BodyOverTheCap_Is413(StorageProvider engine, bool announceLength)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?> { ["Webhooks:MaxBodyBytes"] = "65536" });
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["Webhooks:MaxBodyBytes"] = "65536" });
         using var client = app.CreateClient();
         var body = new byte[70_000];
         body.AsSpan().Fill((byte)' ');
@@ -205,11 +217,12 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_WithoutDeliveryId_Is400()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_WithoutDeliveryId_Is400(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         using var request = SignedDelivery.Create(Opened(), "pull_request");
         request.Headers.Remove("X-GitHub-Delivery");
@@ -220,13 +233,16 @@ public sealed class WebhookEndpointTests
     }
 
     [Theory]
-    [InlineData("draft")]
-    [InlineData("bot sender")]
-    [InlineData("closed")]
-    public async Task Post_PullRequestNotToReview_IsSkipped(string why)
+    [InlineData(StorageProvider.Sqlite, "draft")]
+    [InlineData(StorageProvider.Sqlite, "bot sender")]
+    [InlineData(StorageProvider.Sqlite, "closed")]
+    [InlineData(StorageProvider.Postgres, "draft")]
+    [InlineData(StorageProvider.Postgres, "bot sender")]
+    [InlineData(StorageProvider.Postgres, "closed")]
+    public async Task Post_PullRequestNotToReview_IsSkipped(StorageProvider engine, string why)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var payload = JsonNode.Parse(Opened())!;
         switch (why)
@@ -250,22 +266,24 @@ public sealed class WebhookEndpointTests
         Assert.Empty(await QueuedJobs.ListAsync(app.Services));
     }
 
-    [Fact]
-    public async Task Start_WithoutSecret_RefusesAndSaysWhy()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Start_WithoutSecret_RefusesAndSaysWhy(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "" });
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "" });
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
 
         Assert.Contains("GitHub:WebhookSecret", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Post_UnsignedWithInsecureDev_IsAccepted()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Post_UnsignedWithInsecureDev_IsAccepted(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?>
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?>
         {
             ["GitHub:WebhookSecret"] = "",
             ["Webhooks:AllowUnsigned"] = "true",
@@ -278,11 +296,12 @@ public sealed class WebhookEndpointTests
         Assert.Single(await QueuedJobs.ListAsync(app.Services));
     }
 
-    [Fact]
-    public async Task Health_Endpoints_AnswerOk()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Health_Endpoints_AnswerOk(StorageProvider engine)
     {
-        using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
         using var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -290,6 +309,20 @@ public sealed class WebhookEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private static TheoryData<StorageProvider, T1, T2> WithEngines<T1, T2>(TheoryData<T1, T2> cases)
+    {
+        var data = new TheoryData<StorageProvider, T1, T2>();
+        foreach (var engine in new[] { StorageProvider.Sqlite, StorageProvider.Postgres })
+        {
+            foreach (var row in cases)
+            {
+                data.Add(engine, (T1)row[0], (T2)row[1]);
+            }
+        }
+
+        return data;
     }
 
     private static byte[] Opened() => File.ReadAllBytes(RepositoryPaths.Payload(Path.Combine("pull_request", "opened.payload.json")));
