@@ -111,7 +111,7 @@ public static partial class CritiqueTextParser
             if (isQuote)
             {
                 var before = current?.After ?? leading;
-                var header = TakeHeader(before);
+                var header = TakeHeader(before, current is not null && current.Suggestion is null);
                 current = new Draft(token, header);
                 drafts.Add(current);
             }
@@ -227,27 +227,35 @@ public static partial class CritiqueTextParser
         }, closing);
     }
 
-    /// <summary>The last paragraph of a final comment is a closing summary when it reads like one.</summary>
+    /// <summary>
+    /// After the last highlight, a second paragraph is a closing remark, not more comment: the format asks for one
+    /// paragraph per comment, and a summary ("Overall, …") posted inside an inline comment would be worse than a
+    /// comment cut to its first paragraph.
+    /// </summary>
     private static string? SplitClosing(List<string> commentLines)
     {
         var paragraphs = SplitParagraphs(commentLines);
-        if (paragraphs.Count < 2 || !SummaryCue().IsMatch(paragraphs[^1].TrimStart('*', '_', ' ')))
+        if (paragraphs.Count < 2)
         {
             return null;
         }
 
-        var last = paragraphs[^1];
-        var keep = paragraphs.Take(paragraphs.Count - 1).SelectMany(static p => p.Split('\n').Append("")).ToList();
         commentLines.Clear();
-        commentLines.AddRange(keep);
-        return last;
+        commentLines.AddRange(paragraphs[0].Split('\n'));
+        return string.Join("\n\n", paragraphs.Skip(1));
     }
 
     /// <summary>A single header-like line directly above a quote belongs to that quote (title, kind, location).</summary>
-    private static string? TakeHeader(List<string> before)
+    private static string? TakeHeader(List<string> before, bool isPreviousComment)
     {
         var last = before.FindLastIndex(static l => l.Trim().Length > 0);
         if (last < 0 || (last > 0 && before[last - 1].Trim().Length > 0))
+        {
+            return null;
+        }
+
+        // The previous highlight's only line is its comment, however header-like it looks.
+        if (isPreviousComment && !before.Take(last).Any(static l => l.Trim().Length > 0))
         {
             return null;
         }
@@ -393,7 +401,7 @@ public static partial class CritiqueTextParser
             }
             else
             {
-                current.Add(line.TrimEnd());
+                current.Add(line.Trim());
             }
         }
 
@@ -447,7 +455,7 @@ public static partial class CritiqueTextParser
     [GeneratedRegex(@"^ {0,3}> ?")]
     private static partial Regex BlockquoteLine();
 
-    [GeneratedRegex(@"^(?:#{1,6}\s|\*\*|__|\d{1,3}[.)]\s|[-*+]\s|\[[A-Za-z]+\]|.{1,200}:$)")]
+    [GeneratedRegex(@"^(?:#{1,6}\s|\*\*|__|\d{1,3}[.)]\s|[-*+]\s|.{1,200}:$)")]
     private static partial Regex HeaderLike();
 
     [GeneratedRegex(@"^\s*(?:\d{1,3}[.)]|[-*+])\s+")]
@@ -467,7 +475,4 @@ public static partial class CritiqueTextParser
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+#\-]{0,20}$")]
     private static partial Regex LanguageToken();
-
-    [GeneratedRegex(@"^(?:overall|in summary|summary|to summari[sz]e|in conclusion|otherwise|other than (?:that|this|these)|apart from|aside from|besides (?:that|this)|no other|the rest|everything else|lgtm|looks good)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SummaryCue();
 }
