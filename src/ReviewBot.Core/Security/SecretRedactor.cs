@@ -41,6 +41,23 @@ public static partial class SecretRedactor
             }
         }
 
+        // One pass can expose what an earlier rule needed (a value eating a PEM footer, say); a few passes reach
+        // the fixed point, which is what makes redaction idempotent.
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var before = value;
+            value = RedactOnce(value, counts);
+            if (string.Equals(before, value, StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return new RedactionResult { Text = value, Counts = counts };
+    }
+
+    private static string RedactOnce(string value, Dictionary<string, int> counts)
+    {
         value = RedactPrivateKeys(value, counts);
         value = ReplaceWhole(value, GitHubToken(), SecretKind.GitHubToken, counts);
         value = ReplaceWhole(value, AwsAccessKey(), SecretKind.AwsAccessKey, counts);
@@ -55,8 +72,7 @@ public static partial class SecretRedactor
         value = ReplaceGroup(value, UrlCredentials(), "value", SecretKind.UrlCredentials, counts, static v => !IsPlaceholder(v));
         value = ReplaceGroup(value, ConnectionStringPassword(), "value", SecretKind.Password, counts, static v => !IsPlaceholder(v.Trim('"', '\'')));
         value = ReplaceGroup(value, QuotedAssignment(), "value", SecretKind.GenericSecret, counts, static v => false, IsQuotedSecret);
-        value = ReplaceGroup(value, BareAssignment(), "value", SecretKind.GenericSecret, counts, static v => IsHighEntropy(v, requireDigit: true));
-        return new RedactionResult { Text = value, Counts = counts };
+        return ReplaceGroup(value, BareAssignment(), "value", SecretKind.GenericSecret, counts, static v => IsHighEntropy(v, requireDigit: true));
     }
 
     /// <summary>Shannon entropy of <paramref name="value"/> in bits per character.</summary>
@@ -175,10 +191,10 @@ public static partial class SecretRedactor
             var end = PemEnd().Match(text, bodyStart);
             var bodyEnd = end.Success ? end.Index : EndOfLines(text, bodyStart, 64);
             var replaced = false;
-            var body = PemBody().Replace(text[bodyStart..bodyEnd], _ =>
+            var body = PemBody().Replace(text[bodyStart..bodyEnd], match =>
             {
                 replaced = true;
-                return Marker(SecretKind.PrivateKey);
+                return match.Groups["lead"].Value + Marker(SecretKind.PrivateKey);
             });
             output.Append(text, position, bodyStart - position).Append(body);
             position = bodyEnd;
@@ -230,7 +246,8 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")]
     private static partial Regex PemEnd();
 
-    [GeneratedRegex(@"[A-Za-z0-9+/=]{16,}")]
+    // A leading "+", "-" or space may be a diff marker: it stays so the diff stays a diff.
+    [GeneratedRegex(@"(?<lead>^[+\- ])?[A-Za-z0-9+/=]{16,}", RegexOptions.Multiline)]
     private static partial Regex PemBody();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})")]
@@ -257,7 +274,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?i)\bauthorization[""']?\s*[:=]\s*[""']?\s*(?:(?:basic|token|bearer)\s+)?(?<value>[A-Za-z0-9\-._~+/]{12,}=*)")]
+    [GeneratedRegex(@"(?i)\bauthorization[""']?\s*[:=,]\s*[""']?\s*(?:(?:basic|token|bearer)\s+)?(?<value>[A-Za-z0-9\-._~+/]{12,}=*)")]
     private static partial Regex Authorization();
 
     [GeneratedRegex(@"(?i)\bbearer\s+(?<value>[A-Za-z0-9\-._~+/]{16,}=*)")]
