@@ -128,6 +128,13 @@ public static partial class SecretRedactor
             return false;
         }
 
+        // A value naming its own kind ("password", "Db:Password", "api-token") is a label or a configuration key.
+        var word = SecretWord().Match(name).Value;
+        if (word.Length > 0 && value.Contains(word, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         // A literal assigned to a password-like name is a secret whatever its entropy; other names need entropy.
         return PasswordName().IsMatch(name) ? value.Length >= 6 : IsHighEntropy(value, requireDigit: false);
     }
@@ -280,17 +287,23 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?i)\bbearer\s+(?<value>[A-Za-z0-9\-._~+/]{16,}=*)")]
     private static partial Regex Bearer();
 
-    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s/:@'""]+:(?<value>[^\s@/'""]+)@")]
+    // Anchored on "://" (found fast) with the scheme in a look-behind.
+    [GeneratedRegex(@"(?i)(?<=\b[a-z][a-z0-9+.\-]{1,20})://[^\s/:@'""]{1,256}:(?<value>[^\s@/'""]{1,256})@")]
     private static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?i)(?<=^|[;""'\s])(?:password|pwd)=(?<value>""[^""\n]*""|'[^'\n]*'|[^;""'\s]+)", RegexOptions.Multiline)]
     private static partial Regex ConnectionStringPassword();
 
-    [GeneratedRegex(@"(?i)(?<name>[A-Za-z0-9_.\-]*(?:key|secret|token|passw(?:or)?d|pwd|credentials?)[A-Za-z0-9_\-]*)[""']?\s*(?::=|=(?![=>])|:(?!:))\s*(?<q>[""'`])(?<value>[^""'`\s]{1,512})\k<q>")]
+    // Matching starts at the secret-like word inside the name (whatever precedes it in the name does not matter)
+    // and every repetition is bounded, so the cost stays linear in the text.
+    [GeneratedRegex(@"(?i)(?<name>(?:key|secret|token|passw(?:or)?d|pwd|credentials?)[A-Za-z0-9_\-]{0,40})[""']?\s{0,4}(?::=|=(?![=>])|:(?!:))\s{0,4}(?<q>[""'`])(?<value>[^""'`\s]{1,512})\k<q>")]
     private static partial Regex QuotedAssignment();
 
-    [GeneratedRegex(@"(?i)(?<name>[A-Za-z0-9_.\-]*(?:key|secret|token|passw(?:or)?d|pwd|credentials?)[A-Za-z0-9_\-]*)[""']?\s*(?::=|=(?![=>])|:(?!:))\s*(?<value>[A-Za-z0-9+/_\-.~]{16,}=*)(?=$|[\s;,)\]}])", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?i)(?<name>(?:key|secret|token|passw(?:or)?d|pwd|credentials?)[A-Za-z0-9_\-]{0,40})[""']?\s{0,4}(?::=|=(?![=>])|:(?!:))\s{0,4}(?<value>[A-Za-z0-9+/_\-.~]{16,512}=*)(?=$|[\s;,)\]}])", RegexOptions.Multiline)]
     private static partial Regex BareAssignment();
+
+    [GeneratedRegex(@"(?i)(?:key|secret|token|passw(?:or)?d|pwd|credential)")]
+    private static partial Regex SecretWord();
 
     [GeneratedRegex(@"(?i)(?:passw(?:or)?d|pwd|passphrase)")]
     private static partial Regex PasswordName();

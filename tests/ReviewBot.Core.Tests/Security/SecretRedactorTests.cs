@@ -87,6 +87,8 @@ public sealed class SecretRedactorTests
     [InlineData("password = \"${DB_PASSWORD}\"")]
     [InlineData("connection: postgres://user:${PASSWORD}@localhost/db")]
     [InlineData("Authorization: Bearer [REDACTED:bearer-token]")]
+    [InlineData("public const string Password = \"password\";")]
+    [InlineData("var apiKey = configuration[\"OpenAI:ApiKey\"];")]
     public void Redact_OrdinaryCode_IsLeftAlone(string text)
     {
         var result = SecretRedactor.Redact(text);
