@@ -8,7 +8,7 @@ public enum FakeFault
     /// <summary>200 with a body (or stream event) that is not JSON.</summary>
     MalformedJson,
 
-    /// <summary>Part of the answer, then the connection is dropped (no <c>[DONE]</c>, no finish reason).</summary>
+    /// <summary>The body ends halfway: half the JSON, or half the events with no finish reason and no <c>[DONE]</c>.</summary>
     TruncatedStream,
 
     /// <summary>HTTP 500 with an error body.</summary>

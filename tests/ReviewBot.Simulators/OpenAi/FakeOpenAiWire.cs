@@ -100,10 +100,7 @@ internal static class FakeOpenAiWire
         }
         else if (reply.Fault == FakeFault.TruncatedStream)
         {
-            await http.Response.WriteAsync(body[..(body.Length / 2)], http.RequestAborted).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-            http.Abort();
-            return;
+            body = body[..(body.Length / 2)];
         }
 
         await http.Response.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
@@ -141,7 +138,7 @@ internal static class FakeOpenAiWire
 
         if (reply.Fault == FakeFault.TruncatedStream)
         {
-            http.Abort();
+            // The body ends here, without the final events and without [DONE], as when a server dies mid-answer.
             return;
         }
 
