@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReviewBot.Core.Publishing;
 
 namespace ReviewBot.Core.Pipeline;
 
@@ -24,6 +25,7 @@ public static class ReviewSummary
             text.Append("\n\n`").Append(note.Path).Append("`: ").Append(note.Body);
         }
 
-        return text.ToString();
+        // File names come from the pull request: the body as a whole goes through the sanitizer too.
+        return CommentSanitizer.Sanitize(text.ToString(), context.PullRequest?.Repository);
     }
 }
