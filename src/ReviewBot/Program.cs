@@ -2,8 +2,13 @@ using ReviewBot.Cli;
 
 namespace ReviewBot;
 
-public static class Program
+/// <summary>The entry point. Not static, so that tests can name it in <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     public static Task<int> Main(string[] args)
     {
         // Test hosts (WebApplicationFactory) start the entry point with host settings only, such as

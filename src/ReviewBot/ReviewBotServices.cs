@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
-using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
 using ReviewBot.Data;
 using ReviewBot.Data.Deliveries;
 using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
+using ReviewBot.GitHub;
 using ReviewBot.Jobs;
 using ReviewBot.Webhooks;
 
@@ -35,6 +35,7 @@ public static class ReviewBotServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>();
         services.AddOptions<CriticOptions>().BindConfiguration(CriticOptions.SectionName);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -72,7 +73,7 @@ public static class ReviewBotServices
 
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IReviewQueue, QuartzReviewQueue>();
-        services.AddSingleton<IReviewPublisher, DryRunPublisher>();
+        services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 

@@ -5,6 +5,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "github")
+        {
+            return await GitHub.GitHubSimulatorCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == OpenAiSimulatorCommand.Verb)
         {
             return await OpenAiSimulatorCommand.RunAsync(args[1..]).ConfigureAwait(false);

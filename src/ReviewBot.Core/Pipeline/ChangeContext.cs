@@ -32,7 +32,16 @@ public sealed record ChangeContext
 
     /// <summary>Whole files before and after the change, when they can be had (a local repository, the GitHub API).</summary>
     public IFileSource Files { get; init; } = EmptyFileSource.Instance;
+
+    /// <summary>
+    /// Files of the change left out of <see cref="Diff"/> (binary, generated, vendored, lock files, over the size
+    /// budget), so the review can say what it did not look at instead of silently cutting a large pull request.
+    /// </summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 }
+
+/// <summary>A file of the change the critic did not see, and why (e.g. "generated", "over the size budget").</summary>
+public sealed record SkippedFile(string Path, string Reason);
 
 /// <summary>Reads whole files on either side of a change.</summary>
 public interface IFileSource

@@ -25,7 +25,26 @@ public static class ReviewSummary
             text.Append("\n\n`").Append(note.Path).Append("`: ").Append(note.Body);
         }
 
+        AppendSkipped(text, context.Skipped);
+
         // File names come from the pull request: the body as a whole goes through the sanitizer too.
         return CommentSanitizer.Sanitize(text.ToString(), context.PullRequest?.Repository);
+    }
+
+    /// <summary>Says which files were not reviewed, grouped by reason, naming at most a few of each.</summary>
+    private static void AppendSkipped(StringBuilder text, IReadOnlyList<SkippedFile> skipped)
+    {
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n\nNot reviewed: {skipped.Count} file{(skipped.Count == 1 ? "" : "s")}");
+        foreach (var group in skipped.GroupBy(static s => s.Reason, StringComparer.Ordinal))
+        {
+            var names = group.Take(5).Select(static s => $"`{s.Path}`");
+            var more = group.Count() > 5 ? string.Create(CultureInfo.InvariantCulture, $" and {group.Count() - 5} more") : "";
+            text.Append("\n- ").Append(group.Key).Append(": ").Append(string.Join(", ", names)).Append(more);
+        }
     }
 }

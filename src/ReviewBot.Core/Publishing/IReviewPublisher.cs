@@ -42,6 +42,12 @@ public enum PublishStatus
 
     /// <summary>GitHub refused or failed in a way retrying will not fix; the reason says why.</summary>
     Failed,
+
+    /// <summary>
+    /// A transient failure (5xx, timeout, rate limit, a write whose outcome is unknown): the job should run again
+    /// later. Safe, because a retry finds what was already posted by its hidden markers.
+    /// </summary>
+    RetryLater,
 }
 
 /// <summary>The outcome of publishing one review.</summary>

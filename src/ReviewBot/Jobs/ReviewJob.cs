@@ -5,8 +5,9 @@ namespace ReviewBot.Jobs;
 
 /// <summary>
 /// The Quartz job around <see cref="ReviewJobRunner"/>. Built with RequestRecovery, so a job whose process died
-/// mid-run is run again by whichever scheduler recovers it. Transient failures are retried with back-off by
-/// scheduling another trigger for the same job.
+/// mid-run is run again by whichever scheduler recovers it. There is one job per pull request, so
+/// <see cref="DisallowConcurrentExecutionAttribute"/> keeps two heads of one pull request from being reviewed at once.
+/// Transient failures are retried with back-off by scheduling another trigger for the same job.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptions> options, TimeProvider timeProvider, ILogger<ReviewJob> logger) : IJob
@@ -43,6 +44,7 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
 
         var delay = TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20)), settings.MaxRetryDelay.Ticks));
         var trigger = TriggerBuilder.Create()
+            .WithIdentity(ReviewJobData.TriggerKeyFor(target, attempt + 1))
             .ForJob(context.JobDetail.Key)
             .UsingJobData(ReviewJobData.ToDataMap(target, attempt + 1))
             .StartAt(timeProvider.GetUtcNow() + delay)

@@ -15,8 +15,25 @@ internal static class ReviewJobData
     private const string DeliveryKey = "deliveryId";
     private const string AttemptKey = "attempt";
 
-    /// <summary>One job per (repository, pull request, head SHA): a second request for the same key finds the first.</summary>
-    public static JobKey JobKeyFor(ReviewTarget target) => new(target.Key, Group);
+    /// <summary>
+    /// One job per pull request: with <see cref="DisallowConcurrentExecutionAttribute"/> at most one review of a pull
+    /// request runs at a time, in any process of a cluster.
+    /// </summary>
+    public static JobKey JobKeyFor(ReviewTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new JobKey($"{target.Repository}#{target.PullNumber.ToString(CultureInfo.InvariantCulture)}", Group);
+    }
+
+    /// <summary>One trigger per (repository, pull request, head SHA) and attempt; the head SHA rides in its data map.</summary>
+    public static TriggerKey TriggerKeyFor(ReviewTarget target, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new TriggerKey(attempt <= 1 ? target.Key : $"{target.Key}/attempt-{attempt.ToString(CultureInfo.InvariantCulture)}", Group);
+    }
+
+    /// <summary>The head SHA a trigger asks to review.</summary>
+    public static string? HeadShaOf(ITrigger trigger) => trigger?.JobDataMap.GetString(HeadShaKey);
 
     public static JobDataMap ToDataMap(ReviewTarget target, int attempt)
     {

@@ -67,6 +67,14 @@ public sealed partial class ReviewJobRunner(
 
         var result = await pipeline.RunAsync(fetched.Context!, cancellationToken).ConfigureAwait(false);
         var outcome = await publisher.PublishAsync(target, result, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == PublishStatus.RetryLater)
+        {
+            // Not completed: the next attempt runs the whole job again and the publisher's markers keep it from posting twice.
+            await store.EndRunAsync(runId, ReviewRunStatus.Failed, "will retry: " + outcome.Reason, cancellationToken).ConfigureAwait(false);
+            Log.PublishDeferred(logger, outcome.Reason);
+            return ReviewJobOutcome.RetryLater;
+        }
+
         await store.CompleteRunAsync(runId, result, outcome, cancellationToken).ConfigureAwait(false);
         Log.Reviewed(logger, outcome.Status, result.Comments.Count, result.Stats.Candidates, result.Stats.ElapsedMs);
         return outcome.Status switch
@@ -95,6 +103,9 @@ public sealed partial class ReviewJobRunner(
     {
         [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Review {Status}: {CommentCount} comment(s) from {Candidates} candidate(s) in {ElapsedMs} ms")]
         public static partial void Reviewed(ILogger logger, PublishStatus status, int commentCount, int candidates, long elapsedMs);
+
+        [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Publishing deferred: {Reason}")]
+        public static partial void PublishDeferred(ILogger logger, string? reason);
 
         [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Head already reviewed; nothing to do")]
         public static partial void AlreadyReviewed(ILogger logger);

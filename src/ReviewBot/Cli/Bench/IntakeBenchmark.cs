@@ -12,7 +12,7 @@ namespace ReviewBot.Cli.Bench;
 
 /// <summary>
 /// <c>reviewbot bench intake</c>: signed 28 KB <c>pull_request</c> deliveries through the real endpoint over
-/// loopback, each with a new head SHA so each one durably enqueues a job. Runs a web-role host (jobs are queued,
+/// loopback, each for another pull request and head SHA so each one durably enqueues a job. Runs a web-role host (jobs are queued,
 /// not run) on a fresh data directory.
 /// </summary>
 internal static class IntakeBenchmark
@@ -101,6 +101,8 @@ internal static class IntakeBenchmark
     private static byte[] WithHead(JsonNode template, int index)
     {
         var copy = template.DeepClone();
+        copy["number"] = index + 1;
+        copy["pull_request"]!["number"] = index + 1;
         copy["pull_request"]!["head"]!["sha"] = Convert.ToHexStringLower(BitConverter.GetBytes((long)index)).PadLeft(40, '0');
         return System.Text.Encoding.UTF8.GetBytes(copy.ToJsonString());
     }

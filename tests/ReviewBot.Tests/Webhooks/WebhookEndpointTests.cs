@@ -1,0 +1,309 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ReviewBot.Tests.Support;
+using ReviewBot.Webhooks;
+
+namespace ReviewBot.Tests.Webhooks;
+
+/// <summary>
+/// The real host (web role: it queues, it never runs jobs) fed with GitHub's recorded deliveries, signed with HMAC
+/// exactly as GitHub signs them.
+/// </summary>
+public sealed class WebhookEndpointTests
+{
+    private static readonly HashSet<string> ReviewActions = ["opened", "reopened", "synchronize", "ready_for_review"];
+
+    public static TheoryData<string> RecordedPayloads()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Webhooks, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(RepositoryPaths.Webhooks, file);
+            if (relative.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                data.Add(relative);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordedPayloads))]
+    public async Task Post_RecordedDelivery_IsAcceptedAndQueuesOnlyReviewTriggers(string payload)
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var eventName = Path.GetDirectoryName(payload)!;
+        var body = await File.ReadAllBytesAsync(RepositoryPaths.Payload(payload));
+
+        using var response = await client.SendAsync(SignedDelivery.Create(body, eventName));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var action = JsonNode.Parse(body)!["action"]?.GetValue<string>();
+        var expectedJobs = eventName == "pull_request" && action is not null && ReviewActions.Contains(action) ? 1 : 0;
+        Assert.Equal(expectedJobs, (await QueuedJobs.ListAsync(app.Services)).Count);
+    }
+
+    [Fact]
+    public async Task Post_PullRequestOpened_QueuesOneJobKeyedByRepositoryPullAndHead()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("\"queued\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var queued = Assert.Single(await QueuedJobs.ListAsync(app.Services));
+        Assert.Equal("Codertocat/Hello-World#2", queued.Job);
+        Assert.Equal("ec26c3e57ca3a959ca5aad62de7213c562f8c821", queued.HeadSha);
+    }
+
+    [Fact]
+    public async Task Post_SameDeliveryTwice_SecondIsADuplicateAndQueuesNothing()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var id = Guid.NewGuid().ToString();
+
+        using var first = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request", id));
+        using var second = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request", id));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("\"duplicate\"", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(await QueuedJobs.ListAsync(app.Services));
+    }
+
+    [Fact]
+    public async Task Post_NewDeliveriesForTheSameHead_QueueOneJob()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(SignedDelivery.Create(Synchronize(), "pull_request"))));
+
+        Assert.All(responses, static r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Single(await QueuedJobs.ListAsync(app.Services));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Post_NewerHeadWhileOneWaits_ReplacesTheWaitingHead()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var newer = new string('a', 40);
+
+        using var first = await client.SendAsync(SignedDelivery.Create(Synchronize(), "pull_request"));
+        using var second = await client.SendAsync(SignedDelivery.Create(Synchronize(headSha: newer), "pull_request"));
+
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        var queued = Assert.Single(await QueuedJobs.ListAsync(app.Services));
+        Assert.Equal(newer, queued.HeadSha);
+    }
+
+    public static TheoryData<string, string?> BadSignatures() => new()
+    {
+        { "missing", null },
+        { "wrong secret", WebhookSignature.Sign(Opened(), "not the secret") },
+        { "forged body", WebhookSignature.Sign("{\"action\":\"opened\"}"u8, ReviewBotAppFactory.Secret) },
+        { "not hex", "sha256=" + new string('z', 64) },
+        { "sha1 prefix", "sha1=" + new string('0', 40) },
+        { "truncated", WebhookSignature.Sign(Opened(), ReviewBotAppFactory.Secret)[..40] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSignatures))]
+    public async Task Post_BadSignature_Is401AndLeavesNoTrace(string why, string? signature)
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var id = Guid.NewGuid().ToString();
+
+        using var response = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request", id, secret: null, signature: signature));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, why);
+        Assert.Empty(await QueuedJobs.ListAsync(app.Services));
+
+        // The same delivery id, correctly signed, is then accepted: a rejected attempt did not consume it.
+        using var retry = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request", id));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ChangedBodyUnderTheOriginalSignature_Is401()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var body = Opened();
+        var signature = WebhookSignature.Sign(body, ReviewBotAppFactory.Secret);
+        body[^3] ^= 0x01;
+
+        using var response = await client.SendAsync(SignedDelivery.Create(body, "pull_request", signature: signature));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> MalformedBodies() => new()
+    {
+        { "truncated", Encoding.UTF8.GetString(Opened())[..5000] },
+        { "not JSON", "action=opened&number=2" },
+        { "array", "[1,2,3]" },
+        { "wrong types", "{\"action\":42,\"pull_request\":\"yes\"}" },
+        { "empty", "" },
+        { "deeply nested", new string('[', 5000) + new string(']', 5000) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Post_MalformedJson_Is400(string why, string body)
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(SignedDelivery.Create(Encoding.UTF8.GetBytes(body), "pull_request"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {(int)response.StatusCode}");
+        Assert.Empty(await QueuedJobs.ListAsync(app.Services));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Post_BodyOverTheCap_Is413(bool announceLength)
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?> { ["Webhooks:MaxBodyBytes"] = "65536" });
+        using var client = app.CreateClient();
+        var body = new byte[70_000];
+        body.AsSpan().Fill((byte)' ');
+        "{}"u8.CopyTo(body);
+        using var request = SignedDelivery.Create(body, "pull_request");
+        if (!announceLength)
+        {
+            request.Content = new StreamContent(new MemoryStream(body));
+            request.Headers.TransferEncodingChunked = true;
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WithoutDeliveryId_Is400()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        using var request = SignedDelivery.Create(Opened(), "pull_request");
+        request.Headers.Remove("X-GitHub-Delivery");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("bot sender")]
+    [InlineData("closed")]
+    public async Task Post_PullRequestNotToReview_IsSkipped(string why)
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+        var payload = JsonNode.Parse(Opened())!;
+        switch (why)
+        {
+            case "draft":
+                payload["pull_request"]!["draft"] = true;
+                break;
+            case "bot sender":
+                payload["sender"]!["login"] = "reviewbot[bot]";
+                payload["sender"]!["type"] = "Bot";
+                break;
+            default:
+                payload["pull_request"]!["state"] = "closed";
+                break;
+        }
+
+        using var response = await client.SendAsync(SignedDelivery.Create(Encoding.UTF8.GetBytes(payload.ToJsonString()), "pull_request"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("\"skipped\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await QueuedJobs.ListAsync(app.Services));
+    }
+
+    [Fact]
+    public async Task Start_WithoutSecret_RefusesAndSaysWhy()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "" });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("GitHub:WebhookSecret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UnsignedWithInsecureDev_IsAccepted()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?>
+        {
+            ["GitHub:WebhookSecret"] = "",
+            ["Webhooks:AllowUnsigned"] = "true",
+        });
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(SignedDelivery.Create(Opened(), "pull_request", secret: null));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Single(await QueuedJobs.ListAsync(app.Services));
+    }
+
+    [Fact]
+    public async Task Health_Endpoints_AnswerOk()
+    {
+        using var data = new TempDirectory();
+        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web);
+        using var client = app.CreateClient();
+
+        using var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private static byte[] Opened() => File.ReadAllBytes(RepositoryPaths.Payload(Path.Combine("pull_request", "opened.payload.json")));
+
+    private static byte[] Synchronize(string? headSha = null)
+    {
+        var bytes = File.ReadAllBytes(RepositoryPaths.Payload(Path.Combine("pull_request", "synchronize.payload.json")));
+        if (headSha is null)
+        {
+            return bytes;
+        }
+
+        var payload = JsonNode.Parse(bytes)!;
+        payload["pull_request"]!["head"]!["sha"] = headSha;
+        return Encoding.UTF8.GetBytes(payload.ToJsonString());
+    }
+}
