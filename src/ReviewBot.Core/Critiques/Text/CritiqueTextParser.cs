@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ReviewBot.Core.Critiques.Text;
@@ -199,8 +198,8 @@ public static partial class CritiqueTextParser
 
         var quote = draft.Quote.Content;
         var comment = Paragraphs(commentLines) ?? "";
-        var (kind, body) = TakeKind(comment);
-        var (headerKind, title) = ReadHeader(draft.Header);
+        var (kind, body) = CritiqueTextHints.TakeKind(comment);
+        var (headerKind, title) = CritiqueTextHints.ReadHeader(draft.Header);
         kind ??= headerKind;
         if (title is not null && !body.StartsWith(title, StringComparison.OrdinalIgnoreCase))
         {
@@ -213,7 +212,7 @@ public static partial class CritiqueTextParser
             return (null, closing);
         }
 
-        var location = ReadLocation(draft.Quote.Info) ?? ReadLocation(draft.Header ?? "");
+        var location = CritiqueTextHints.ReadLocation(draft.Quote.Info) ?? CritiqueTextHints.ReadLocation(draft.Header ?? "");
         return (new ParsedHighlight
         {
             Quote = quote,
@@ -223,7 +222,7 @@ public static partial class CritiqueTextParser
             Path = location?.Path,
             StartLine = location?.Start,
             EndLine = location?.End ?? location?.Start,
-            Language = ReadLanguage(draft.Quote.Info),
+            Language = CritiqueTextHints.ReadLanguage(draft.Quote.Info),
         }, closing);
     }
 
@@ -261,100 +260,13 @@ public static partial class CritiqueTextParser
         }
 
         var line = before[last].Trim();
-        if (!HeaderLike().IsMatch(line) && ReadLocation(line) is null)
+        if (!HeaderLike().IsMatch(line) && CritiqueTextHints.ReadLocation(line) is null)
         {
             return null;
         }
 
         before.RemoveRange(last, before.Count - last);
         return line;
-    }
-
-    private static (FindingKind? Kind, string? Title) ReadHeader(string? header)
-    {
-        if (header is null)
-        {
-            return (null, null);
-        }
-
-        var (kind, rest) = TakeKind(ListMarker().Replace(header, "").TrimStart('#', ' '));
-        var bold = Bold().Match(rest);
-        string? title = null;
-        if (bold.Success)
-        {
-            title = bold.Groups["text"].Value.Trim();
-        }
-        else if (header.TrimStart().StartsWith('#'))
-        {
-            title = rest.Trim();
-        }
-
-        if (title is not null && (title.Length == 0 || ReadLocation(title) is not null || TakeKind(title).Kind is not null && TakeKind(title).Remainder.Length == 0))
-        {
-            title = null;
-        }
-
-        return (kind, title?.Trim('*', '_', ' ', ':'));
-    }
-
-    private static (FindingKind? Kind, string Remainder) TakeKind(string text)
-    {
-        var match = KindTag().Match(text);
-        if (!match.Success)
-        {
-            return (null, text);
-        }
-
-        var kind = match.Groups["kind"].Value.ToUpperInvariant() switch
-        {
-            "BUG" or "CORRECTNESS" or "ERROR" or "LOGIC" => FindingKind.Bug,
-            "SECURITY" or "VULNERABILITY" => FindingKind.Security,
-            "PERFORMANCE" or "PERF" => FindingKind.Performance,
-            "MAINTAINABILITY" or "DESIGN" or "READABILITY" => FindingKind.Maintainability,
-            _ => FindingKind.Style,
-        };
-        return (kind, text[(match.Index + match.Length)..].TrimStart());
-    }
-
-    internal sealed record Location(string? Path, int? Start, int? End);
-
-    internal static Location? ReadLocation(string text)
-    {
-        var match = LocationPattern().Match(text);
-        if (match.Success)
-        {
-            var start = ParseLine(match.Groups["start"].Value);
-            var end = match.Groups["end"].Success ? ParseLine(match.Groups["end"].Value) : start;
-            var path = match.Groups["path"].Success ? match.Groups["path"].Value.Trim('`', '*', '"', '\'') : FindPath(text);
-            return start is null ? null : new Location(path, start, end is null || end < start ? start : end);
-        }
-
-        var only = FindPath(text);
-        return only is null ? null : new Location(only, null, null);
-    }
-
-    private static string? FindPath(string text)
-    {
-        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = token.Trim('`', '*', '"', '\'', ':', ',', '(', ')');
-            candidate = candidate.StartsWith("path=", StringComparison.OrdinalIgnoreCase) ? candidate[5..].Trim('"', '\'') : candidate;
-            if (PathOnly().IsMatch(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static int? ParseLine(string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var line) && line > 0 ? line : null;
-
-    private static string? ReadLanguage(string info)
-    {
-        var first = info.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return first is not null && LanguageToken().IsMatch(first) ? first : null;
     }
 
     private static bool IsSuggestionInfo(string info) =>
@@ -457,22 +369,4 @@ public static partial class CritiqueTextParser
 
     [GeneratedRegex(@"^(?:#{1,6}\s|\*\*|__|\d{1,3}[.)]\s|[-*+]\s|.{1,200}:$)")]
     private static partial Regex HeaderLike();
-
-    [GeneratedRegex(@"^\s*(?:\d{1,3}[.)]|[-*+])\s+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"(?:\*\*|__)(?<text>[^*_\n]{1,200})(?:\*\*|__)")]
-    private static partial Regex Bold();
-
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?\s*[\[(]?(?<kind>bug|correctness|error|logic|security|vulnerability|performance|perf|maintainability|design|readability|style|nit(?:pick)?)[\])]?\s*(?:\*\*|__)?\s*(?:[:\-–—]\s*)?(?:\*\*|__)?(?=\s|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex KindTag();
-
-    [GeneratedRegex(@"(?:(?<path>`?[A-Za-z0-9_\-./\\@+]*[A-Za-z0-9_\-]\.[A-Za-z0-9]{1,10}`?)\s*(?::|#L|,?\s*\(?lines?\s+|\s+at\s+line\s+|\s+L)\s*(?<start>\d{1,7})(?:\s*(?:-|–|to|,)\s*L?(?<end>\d{1,7}))?|\blines?\s*[=:]?\s*(?<start>\d{1,7})(?:\s*(?:-|–|to)\s*(?<end>\d{1,7}))?)", RegexOptions.IgnoreCase)]
-    private static partial Regex LocationPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_\-./\\@+]*[A-Za-z0-9_\-]\.[A-Za-z0-9]{1,10}$")]
-    private static partial Regex PathOnly();
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+#\-]{0,20}$")]
-    private static partial Regex LanguageToken();
 }
