@@ -44,7 +44,7 @@ internal sealed class LlmHarness : IAsyncDisposable
         return new LlmHarness(server, BuildServices(settings));
     }
 
-    public static ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    public static ServiceProvider BuildServices(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -54,6 +54,7 @@ internal sealed class LlmHarness : IAsyncDisposable
 
         // What the host registers first; AddReviewBotLlm must replace it when an endpoint is configured.
         services.AddSingleton<ICritic, OfflineCritic>();
+        configure?.Invoke(services);
         services.AddReviewBotLlm(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
