@@ -89,7 +89,7 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
             .ThenBy(static x => x.Highlight.StartLine);
         foreach (var (highlight, score) in kept)
         {
-            var (comment, note) = CommentPlacer.Place(context.Diff, highlight, CommentFormatter.Format(highlight), Math.Round(score, 4));
+            var (comment, note) = CommentPlacer.Place(context.Diff, highlight, CommentFormatter.Format(highlight, context.PullRequest?.Repository), Math.Round(score, 4));
             if (comment is not null)
             {
                 comments.Add(comment);
