@@ -10,6 +10,7 @@ using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
+using ReviewBot.Llm;
 using ReviewBot.Ranking;
 using ReviewBot.Webhooks;
 
@@ -43,6 +44,9 @@ public static class ReviewBotServices
 
         services.AddReviewBotRanking(configuration);
         services.AddSingleton<ICritic, OfflineCritic>();
+
+        // With Critic:Endpoint and Critic:Model set, the LLM critic replaces the offline one.
+        services.AddReviewBotLlm(configuration);
         services.AddSingleton<ReviewPipeline>();
         return services;
     }
