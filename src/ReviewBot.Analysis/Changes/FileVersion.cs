@@ -11,6 +11,7 @@ internal sealed class FileVersion
 {
     private readonly int[]? _fileLines;
     private readonly int[]? _segmentOfLine;
+    private Dictionary<int, int>? _indexOfFileLine;
 
     private FileVersion(string text, int[]? fileLines, int[]? segmentOfLine)
     {
@@ -90,9 +91,21 @@ internal sealed class FileVersion
             return fileLine >= 1 && fileLine <= LineCount ? fileLine - 1 : -1;
         }
 
-        // Separators (0) break the ordering, so no binary search; this is called a few times per file at most.
-        var index = Array.IndexOf(_fileLines, fileLine);
-        return fileLine > 0 ? index : -1;
+        if (_indexOfFileLine is null)
+        {
+            var map = new Dictionary<int, int>(_fileLines.Length);
+            for (var i = 0; i < _fileLines.Length; i++)
+            {
+                if (_fileLines[i] > 0)
+                {
+                    map.TryAdd(_fileLines[i], i);
+                }
+            }
+
+            _indexOfFileLine = map;
+        }
+
+        return _indexOfFileLine.GetValueOrDefault(fileLine, -1);
     }
 
     /// <summary>
