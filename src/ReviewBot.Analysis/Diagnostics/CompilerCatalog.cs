@@ -37,7 +37,6 @@ internal static class CompilerCatalog
         new("CS0414", FindingKind.Maintainability, 0.45, "The field is assigned but never read; remove it or use it.", FindingScope.WholeType),
         new("CS0649", FindingKind.Bug, 0.5, "The field is never assigned, so it always has its default value; assign it or remove it.", FindingScope.WholeType),
         new("CS0420", FindingKind.Bug, 0.5, "Passing a volatile field by reference loses its volatile semantics; use Volatile/Interlocked instead."),
-        new("CS1998", FindingKind.Maintainability, 0.45, ""),
         new("CS8073", FindingKind.Bug, 0.7, "A value type is never null, so this check is always the same."),
         new("CS8509", FindingKind.Bug, 0.6, "Unhandled values throw SwitchExpressionException at run time; add the missing cases or a discard arm."),
         new("CS8974", FindingKind.Bug, 0.75, "A method group is converted to object here; call the method (add parentheses)."),
