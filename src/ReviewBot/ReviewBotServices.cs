@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReviewBot.Analysis;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
@@ -40,6 +41,7 @@ public static class ReviewBotServices
 
         services.AddSingleton<IRewardModel, HeuristicRewardModel>();
         services.AddSingleton<ICritic, OfflineCritic>();
+        services.AddReviewBotAnalysis();
         services.AddSingleton<ReviewPipeline>();
         return services;
     }
