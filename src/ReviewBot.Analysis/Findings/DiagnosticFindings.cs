@@ -21,6 +21,13 @@ internal static class DiagnosticFindings
         }
 
         var version = atBase ? file.Base! : file.Head;
+
+        // Errors in code rebuilt from hunks are too often the rebuild's own; warnings in a sound statement are not.
+        if (!version.IsComplete && diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            return null;
+        }
+
         if (!TrustGate.Allows(version, tree.GetRoot(cancellationToken), diagnostic.Location.SourceSpan, entry.Scope))
         {
             return null;

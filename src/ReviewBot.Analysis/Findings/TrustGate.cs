@@ -8,8 +8,8 @@ namespace ReviewBot.Analysis.Findings;
 
 /// <summary>
 /// Decides whether a finding can be trusted given how much of its file ReviewBot saw. Code with syntax errors around
-/// the finding is not judged; in a file rebuilt from hunks, the enclosing member must lie whole inside one hunk; and
-/// findings that need the whole file or type are only made when ReviewBot has it.
+/// the finding is not judged: the enclosing member for a whole file, the enclosing statement (lying whole inside one
+/// hunk) for a file rebuilt from hunks. Findings that need the whole file or type are only made when ReviewBot has it.
 /// </summary>
 internal static class TrustGate
 {
@@ -41,8 +41,13 @@ internal static class TrustGate
             return false;
         }
 
-        var region = member ?? (SyntaxNode?)node.FirstAncestorOrSelf<StatementSyntax>() ?? node;
-        if (region.ContainsDiagnostics && region.GetDiagnostics().Any(static d => d.Severity == DiagnosticSeverity.Error))
+        // A hunk rebuilt on its own often starts inside a type, so its members parse as top-level local functions
+        // ("modifier not valid", CS0106); judge such code by the statement around the finding instead.
+        var region = version.IsComplete
+            ? member ?? (SyntaxNode?)node.FirstAncestorOrSelf<StatementSyntax>() ?? node
+            : (SyntaxNode?)node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(static s => s is not BlockSyntax) ?? member!;
+        if (region.ContainsDiagnostics &&
+            region.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error && (version.IsComplete || d.Id != "CS0106")))
         {
             return false;
         }
