@@ -8,7 +8,7 @@ namespace ReviewBot.Analysis.Analyzers;
 /// The analyzer rules ReviewBot reports, chosen for what reviewers care about (bugs, reliability, security,
 /// performance), not style. Rules that ReviewBot's own rules already cover are left out so one problem gets one
 /// comment: CS4014/MA0134 (RB0001), MA0155 (RB0002), CA1031/RCS1075 (RB0003), CA2245 (RB0004), MA0172 (RB0005),
-/// RCS1202 (RB0007), CA2000 (RB0008), CA1309/CA1310/CA1862/MA0001/MA0074/RCS1155 (RB0011); so are duplicates
+/// RCS1202 (RB0007), CA2000 (RB0008), CA1309/CA1310/CA1862/MA0001/MA0074/RCS1155 (RB0011), RCS1200 (RB0016, which also fires where RCS1200 stays silent); so are duplicates
 /// across packages (RCS1210 = MA0022, RCS1229 = MA0100, RCS1044 = CA2200, MA0040 = CA2016, MA0060 = CA2022,
 /// CA1849 = MA0042).
 /// </summary>
@@ -109,7 +109,6 @@ internal static class AnalyzerCatalog
         new("RCS1165", FindingKind.Bug, 0.45, "For a value-type argument the null check is always false; constrain the type parameter or use EqualityComparer<T>.Default."),
         new("RCS1166", FindingKind.Bug, 0.65, "A value type is never null, so this check is always the same; compare with default or use a nullable type."),
         new("RCS1193", FindingKind.Bug, 0.5, "Keep the params modifier of the base member, or callers see different signatures through the base and derived types."),
-        new("RCS1200", FindingKind.Bug, 0.85, "A second OrderBy discards the first ordering; use ThenBy to sort by the second key within the first."),
         new("RCS1212", FindingKind.Maintainability, 0.5, "The assigned value is never read; remove the assignment or use the value."),
         new("RCS1213", FindingKind.Maintainability, 0.5, "Remove the unused member, or use it if something was meant to call it.", FindingScope.WholeType),
         new("RCS1215", FindingKind.Bug, 0.75, "The condition is always the same, so one branch is dead; check the comparison."),

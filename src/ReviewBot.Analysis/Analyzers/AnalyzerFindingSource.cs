@@ -47,12 +47,15 @@ internal sealed partial class AnalyzerFindingSource(ChangeCompiler compiler, IOp
         }
 
         var head = await Task.Run(() => CollectAsync(change, change.Head, set.Analyzers, atBase: false, settings, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return await NewFindings.SelectAsync(
+        var found = await NewFindings.SelectAsync(
             head,
             (ids, token) => change.Base is { } baseCompilation
                 ? CollectAsync(change, baseCompilation, [.. set.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => ids.Contains(d.Id)))], atBase: true, settings, token)
                 : Task.FromResult<IReadOnlyList<Finding>>([]),
             cancellationToken).ConfigureAwait(false);
+
+        // Two packages sometimes flag the same thing (lock (typeof(T)): CA2002 and RCS1059); one comment per line is enough.
+        return [.. found.GroupBy(static h => (h.Path, h.StartLine, h.EndLine)).Select(static g => g.MaxBy(static h => h.Confidence)!)];
     }
 
     private static async Task<IReadOnlyList<Finding>> CollectAsync(

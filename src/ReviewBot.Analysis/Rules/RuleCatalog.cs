@@ -27,5 +27,6 @@ internal static class RuleCatalog
         new CollectionModifiedRule(),
         new IntegerDivisionRule(),
         new StringConcatInLoopRule(),
+        new OrderByTwiceRule(),
     ];
 }
