@@ -25,9 +25,9 @@ internal sealed class CSharpContextProvider(ChangeCompiler compiler) : ICodeCont
 
         var change = await compiler.CompileAsync(context, cancellationToken).ConfigureAwait(false);
         var candidates = new List<Candidate>();
-        foreach (var file in change.Files)
+        for (var i = 0; i < change.Files.Count; i++)
         {
-            candidates.AddRange(Collect(file, candidates.Count, cancellationToken));
+            candidates.AddRange(Collect(change.Files[i], i, candidates.Count, cancellationToken));
         }
 
         var chosen = new List<Candidate>();
@@ -41,10 +41,10 @@ internal sealed class CSharpContextProvider(ChangeCompiler compiler) : ICodeCont
             }
         }
 
-        return [.. chosen.OrderBy(static c => c.Order).Select(static c => c.Snippet)];
+        return [.. chosen.OrderBy(static c => c.FileIndex).ThenBy(static c => c.Snippet.StartLine).Select(static c => c.Snippet)];
     }
 
-    private static List<Candidate> Collect(ChangedFile file, int order, CancellationToken cancellationToken)
+    private static List<Candidate> Collect(ChangedFile file, int fileIndex, int order, CancellationToken cancellationToken)
     {
         var found = new List<Candidate>();
         if (file.HeadTree is null)
@@ -70,7 +70,7 @@ internal sealed class CSharpContextProvider(ChangeCompiler compiler) : ICodeCont
                 continue;
             }
 
-            found.Add(new Candidate(snippet, file.TouchesAddedLine(file.Head.IndexOfFileLine(snippet.StartLine), file.Head.IndexOfFileLine(snippet.EndLine)), order + found.Count));
+            found.Add(new Candidate(snippet, file.TouchesAddedLine(file.Head.IndexOfFileLine(snippet.StartLine), file.Head.IndexOfFileLine(snippet.EndLine)), fileIndex, order + found.Count));
         }
 
         return found;
@@ -114,5 +114,5 @@ internal sealed class CSharpContextProvider(ChangeCompiler compiler) : ICodeCont
         return new CodeContextSnippet(file.Path, file.Head.FileLineOf(first), file.Head.FileLineOf(last), MemberLabel.For(node), text);
     }
 
-    private sealed record Candidate(CodeContextSnippet Snippet, bool TouchesAdded, int Order);
+    private sealed record Candidate(CodeContextSnippet Snippet, bool TouchesAdded, int FileIndex, int Order);
 }
