@@ -28,7 +28,15 @@ internal static class DiagnosticFindings
             return null;
         }
 
-        if (!TrustGate.Allows(version, tree.GetRoot(cancellationToken), diagnostic.Location.SourceSpan, entry.Scope))
+        var root = tree.GetRoot(cancellationToken);
+        if (!TrustGate.Allows(version, root, diagnostic.Location.SourceSpan, entry.Scope))
+        {
+            return null;
+        }
+
+        var compilation = atBase ? change.Base : change.Head;
+        var isNullable = diagnostic.Id.StartsWith("CS86", StringComparison.Ordinal);
+        if (compilation is null || !ResolutionGate.IsResolved(compilation.GetSemanticModel(tree), root, diagnostic.Location.SourceSpan, isNullable, cancellationToken))
         {
             return null;
         }

@@ -28,5 +28,6 @@ internal static class RuleCatalog
         new IntegerDivisionRule(),
         new StringConcatInLoopRule(),
         new OrderByTwiceRule(),
+        new BlockingWaitRule(),
     ];
 }

@@ -34,14 +34,31 @@ internal static partial class DebugLeftovers
     public static LineFinding? Check(string line, string path)
     {
         var extension = Path.GetExtension(path);
+        var inTests = path.Contains("test", StringComparison.OrdinalIgnoreCase) || path.Contains("spec", StringComparison.OrdinalIgnoreCase);
         try
         {
             foreach (var (extensions, pattern, confidence, comment) in Checks)
             {
-                if ((extensions is null || extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) && pattern().IsMatch(line) && !IsExempt(pattern, path))
+                if ((extensions is not null && !extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) || IsExempt(pattern, path))
                 {
-                    return new LineFinding(RuleId, FindingKind.Maintainability, confidence, comment);
+                    continue;
                 }
+
+                var match = pattern().Match(line);
+                if (!match.Success || InStringLiteral(line, match.Index))
+                {
+                    continue;
+                }
+
+                // A note to remove something lives in a comment; code patterns in a comment are just prose.
+                var isNote = pattern == RemoveBeforeMerge;
+                if (isNote != IsInComment(line, match.Index))
+                {
+                    continue;
+                }
+
+                // Tests hold such text as data more often than as leftovers.
+                return new LineFinding(RuleId, FindingKind.Maintainability, inTests ? confidence * 0.6 : confidence, comment);
             }
         }
         catch (RegexMatchTimeoutException)
@@ -50,6 +67,52 @@ internal static partial class DebugLeftovers
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="index"/> follows an odd number of unescaped quotes of one kind.</summary>
+    internal static bool InStringLiteral(string line, int index)
+    {
+        char? open = null;
+        for (var i = 0; i < index && i < line.Length; i++)
+        {
+            var c = line[i];
+            if (open is null && c is '"' or '\'' or '`')
+            {
+                open = c;
+            }
+            else if (open == c && (i == 0 || line[i - 1] != '\\'))
+            {
+                open = null;
+            }
+        }
+
+        return open is not null;
+    }
+
+    /// <summary>True when a comment (<c>//</c>, <c>#</c>, <c>/*</c>, <c>*</c>, <c>&lt;!--</c>, <c>--</c>) starts before <paramref name="index"/>.</summary>
+    internal static bool IsInComment(string line, int index)
+    {
+        var trimmed = line.TrimStart();
+        if (trimmed.StartsWith('*') || trimmed.StartsWith("--", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var marker in (ReadOnlySpan<string>)["//", "#", "/*", "<!--"])
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            while (at >= 0 && at < index)
+            {
+                if (!InStringLiteral(line, at))
+                {
+                    return true;
+                }
+
+                at = line.IndexOf(marker, at + 1, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Command-line scripts print on purpose.</summary>

@@ -82,6 +82,35 @@ public sealed class CompilerFindingSourceTests
     }
 
     [Fact]
+    public async Task FindAsync_NullableWarnings_OnlyWhereEverythingAroundThemBound()
+    {
+        const string code = """
+            namespace Shop;
+
+            public static class Mailer
+            {
+                public static int Checked(string? email)
+                {
+                    Guard.AgainstNull(email);
+                    return email.Length;
+                }
+
+                public static int Unchecked(string? email)
+                {
+                    return email.Length;
+                }
+            }
+            """;
+
+        var found = await FindAsync(TestChanges.Added(Path, code));
+
+        // Guard is not part of the change: its [NotNull] attribute is unknown, so the first warning would be an artefact.
+        var finding = Assert.Single(found);
+        Assert.Equal("CS8602", finding.RuleId);
+        Assert.Equal(13, finding.StartLine);
+    }
+
+    [Fact]
     public async Task FindAsync_SyntaxErrorInAddedFile_ReportsTheFirstOnly()
     {
         const string code = """

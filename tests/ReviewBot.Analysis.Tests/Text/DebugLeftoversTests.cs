@@ -24,6 +24,15 @@ public sealed class DebugLeftoversTests
         Assert.Equal("RB1003", finding.RuleId);
     }
 
+    [Fact]
+    public void Check_LeftoverInTestCode_HasLowerConfidence()
+    {
+        var production = DebugLeftovers.Check("  debugger;", "src/cart.js")!;
+        var test = DebugLeftovers.Check("  debugger;", "test/cart.test.js")!;
+
+        Assert.True(test.Confidence < production.Confidence);
+    }
+
     [Theory]
     [InlineData("src/Shop/Cart.cs", "        console.log(cart);")]
     [InlineData("scripts/release.js", "console.log('Released', version);")]
@@ -31,6 +40,10 @@ public sealed class DebugLeftoversTests
     [InlineData("src/cart.ts", "    logger.debug('cart', cart);")]
     [InlineData("src/Shop/Cart.cs", "        Console.WriteLine(\"Total: \" + total);")]
     [InlineData("src/Shop/Cart.cs", "        // TODO: support coupons")]
+    [InlineData("src/Shop/Cart.cs", "        var hint = \"call Debugger.Break() to stop here\";")]
+    [InlineData("src/Shop/Cart.cs", "    /// <summary>Never leave <c>Debugger.Break()</c> in.</summary>")]
+    [InlineData("src/Shop/Cart.cs", "        var note = \"TODO: remove\";")]
+    [InlineData("app/orders.py", "    # breakpoint()")]
     public void Check_OrdinaryCode_ReportsNothing(string path, string line) =>
         Assert.Null(DebugLeftovers.Check(line, path));
 }

@@ -7,11 +7,12 @@ namespace ReviewBot.Analysis.Rules.Resources;
 /// <summary>
 /// RB0012: <c>new HttpClient()</c> inside an ordinary method. Each instance opens its own connections; created per
 /// call, they exhaust sockets under load (and a disposed client leaves its sockets in TIME_WAIT). Constructors,
-/// field initializers, <c>Main</c>, lambdas (factory registrations) and test files are left alone.
+/// field initializers, <c>Main</c>, lambdas (factory registrations), test files and clients built with their own
+/// handler (a deliberate, configured client, usually made once) are left alone.
 /// </summary>
 internal sealed class HttpClientPerCallRule : ICSharpRule
 {
-    public RuleInfo Info { get; } = new("RB0012", "HttpClient created per call", FindingKind.Performance, 0.6);
+    public RuleInfo Info { get; } = new("RB0012", "HttpClient created per call", FindingKind.Performance, 0.55);
 
     public void Analyze(RuleContext context)
     {
@@ -22,7 +23,8 @@ internal sealed class HttpClientPerCallRule : ICSharpRule
 
         foreach (var creation in context.Root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
         {
-            if (RuleSyntax.EnclosingFunction(creation) is not MethodDeclarationSyntax method || method.Identifier.ValueText == "Main" ||
+            if (creation.ArgumentList is { Arguments.Count: > 0 } ||
+                RuleSyntax.EnclosingFunction(creation) is not MethodDeclarationSyntax method || method.Identifier.ValueText == "Main" ||
                 creation.Ancestors().TakeWhile(a => a != method).Any(static a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) ||
                 context.Model.GetTypeInfo(creation, context.CancellationToken).Type?.ToDisplayString() != "System.Net.Http.HttpClient")
             {
