@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ReviewBot.Analysis.Changes;
@@ -12,6 +13,7 @@ internal sealed class CompiledChange
 {
     private readonly Dictionary<SyntaxTree, ChangedFile> _byTree = [];
     private readonly Lazy<CSharpCompilation?> _base;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public CompiledChange(IReadOnlyList<ChangedFile> files, CSharpCompilation head, Func<CSharpCompilation?> createBase, IReadOnlyList<SkippedFile> skipped)
     {
@@ -45,6 +47,17 @@ internal sealed class CompiledChange
 
     /// <summary>The files that existed before the change, at base; null when none did. Built on first use.</summary>
     public CSharpCompilation? Base => _base.Value;
+
+    /// <summary>
+    /// One semantic model per tree, shared by every source: a model keeps what it bound, so the compiler's diagnostics,
+    /// the rules and the resolution checks do not bind the same members again.
+    /// </summary>
+    public SemanticModel ModelOf(SyntaxTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var compilation = FileOf(tree) is { } file && tree == file.BaseTree ? Base! : Head;
+        return _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+    }
 
     /// <summary>The changed file a head or base tree belongs to; null for ReviewBot's own helper trees.</summary>
     public ChangedFile? FileOf(SyntaxTree? tree) => tree is not null && _byTree.TryGetValue(tree, out var file) ? file : null;

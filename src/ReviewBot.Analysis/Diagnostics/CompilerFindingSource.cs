@@ -71,7 +71,7 @@ internal sealed class CompilerFindingSource(ChangeCompiler compiler, IOptions<An
                 });
             }
 
-            foreach (var diagnostic in compilation.GetSemanticModel(tree).GetDiagnostics(cancellationToken: cancellationToken))
+            foreach (var diagnostic in change.ModelOf(tree).GetDiagnostics(cancellationToken: cancellationToken))
             {
                 if (CompilerCatalog.Entries.TryGetValue(diagnostic.Id, out var entry) && Wanted(diagnostic.Id, ruleIds, settings) &&
                     DiagnosticFindings.Create(change, diagnostic, entry, atBase, cancellationToken) is { } finding)

@@ -34,9 +34,8 @@ internal static class DiagnosticFindings
             return null;
         }
 
-        var compilation = atBase ? change.Base : change.Head;
         var isNullable = diagnostic.Id.StartsWith("CS86", StringComparison.Ordinal);
-        if (compilation is null || !ResolutionGate.IsResolved(compilation.GetSemanticModel(tree), root, diagnostic.Location.SourceSpan, isNullable, cancellationToken))
+        if (!ResolutionGate.IsResolved(change.ModelOf(tree), root, diagnostic.Location.SourceSpan, isNullable, cancellationToken))
         {
             return null;
         }

@@ -51,7 +51,7 @@ internal sealed class RuleFindingSource(ChangeCompiler compiler, IOptions<Analys
                 continue;
             }
 
-            var context = new RuleContext(file, tree, compilation.GetSemanticModel(tree), atBase, cancellationToken);
+            var context = new RuleContext(file, tree, change.ModelOf(tree), atBase, cancellationToken);
             foreach (var rule in rules)
             {
                 cancellationToken.ThrowIfCancellationRequested();
