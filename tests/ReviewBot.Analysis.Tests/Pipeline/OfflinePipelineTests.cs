@@ -57,7 +57,7 @@ public sealed class OfflinePipelineTests
         [
             new CompilerFindingSource(compiler, analysis),
             new AnalyzerFindingSource(compiler, analysis, NullLogger<AnalyzerFindingSource>.Instance),
-            new RuleFindingSource(compiler, analysis),
+            new RuleFindingSource(compiler, analysis, NullLogger<RuleFindingSource>.Instance),
             new TextFindingSource(analysis),
         ];
         var ranking = Options.Create(new RankingOptions());

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ReviewBot.Analysis.Rules;
+using ReviewBot.Analysis.Rules.Logic;
+
 namespace ReviewBot.Analysis.Tests.Rules;
 
 /// <summary>What the rules report on a modification: only what the change introduced.</summary>
@@ -70,5 +74,22 @@ public sealed class RuleFindingSourceTests
         var finding = Assert.Single(found);
         Assert.Equal(16, finding.StartLine);
         Assert.Equal("        _shipped = _shipped;", finding.Quote);
+    }
+
+    [Fact]
+    public async Task Run_RuleThatThrows_OtherRulesStillReport()
+    {
+        var change = await TestChanges.Compiler().CompileAsync(TestChanges.Added(RuleHarness.Path, Before), CancellationToken.None);
+
+        var findings = RuleFindingSource.Run(change, [new ThrowingRule(), new SelfAssignmentRule()], atBase: false, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Contains(findings, f => f.RuleId == "RB0004");
+    }
+
+    private sealed class ThrowingRule : ICSharpRule
+    {
+        public RuleInfo Info { get; } = new("RB9999", "Broken", Core.Critiques.FindingKind.Bug, 0.5);
+
+        public void Analyze(RuleContext context) => throw new InvalidOperationException("broken rule");
     }
 }

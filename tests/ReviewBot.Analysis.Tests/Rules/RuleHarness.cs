@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewBot.Analysis.Rules;
 using ReviewBot.Core.Critiques;
@@ -20,7 +21,7 @@ internal static class RuleHarness
 
         // A snippet that does not parse would make every rule silent and every negative test pass for nothing.
         Assert.All(change.Files.Where(f => f.Head.IsComplete), f => Assert.DoesNotContain(f.HeadTree!.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error));
-        var source = new RuleFindingSource(compiler, Options.Create(new AnalysisOptions()));
+        var source = new RuleFindingSource(compiler, Options.Create(new AnalysisOptions()), NullLogger<RuleFindingSource>.Instance);
         var found = await source.FindAsync(context, CancellationToken.None);
         return [.. found.Where(h => h.RuleId == ruleId)];
     }
