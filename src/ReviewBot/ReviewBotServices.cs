@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Admin;
+using ReviewBot.Analysis;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
@@ -44,6 +45,7 @@ public static class ReviewBotServices
 
         services.AddReviewBotRanking(configuration);
         services.AddSingleton<ICritic, OfflineCritic>();
+        services.AddReviewBotAnalysis();
 
         // With Critic:Endpoint and Critic:Model set, the LLM critic replaces the offline one.
         services.AddReviewBotLlm(configuration);
