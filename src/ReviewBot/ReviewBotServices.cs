@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Admin;
+using ReviewBot.Analysis;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
@@ -10,6 +11,7 @@ using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
+using ReviewBot.Llm;
 using ReviewBot.Ranking;
 using ReviewBot.Webhooks;
 
@@ -43,6 +45,10 @@ public static class ReviewBotServices
 
         services.AddReviewBotRanking(configuration);
         services.AddSingleton<ICritic, OfflineCritic>();
+        services.AddReviewBotAnalysis();
+
+        // With Critic:Endpoint and Critic:Model set, the LLM critic replaces the offline one.
+        services.AddReviewBotLlm(configuration);
         services.AddSingleton<ReviewPipeline>();
         return services;
     }

@@ -10,6 +10,11 @@ public static class Program
             return await GitHub.GitHubSimulatorCommand.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == OpenAiSimulatorCommand.Verb)
+        {
+            return await OpenAiSimulatorCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         await Console.Error.WriteLineAsync("usage: ReviewBot.Simulators github|openai --urls URL").ConfigureAwait(false);
         return args.Length == 0 ? 2 : 0;
     }

@@ -36,6 +36,9 @@ public sealed class SamplerStats
     private int _malformedAnswers;
     private long _promptTokens;
     private long _completionTokens;
+    private int _requests;
+    private int _redactedSecrets;
+    private int _budgetExhausted;
 
     /// <summary>Highlights whose quote was not found in the change.</summary>
     public int DroppedHallucinations => Volatile.Read(ref _droppedHallucinations);
@@ -46,6 +49,21 @@ public sealed class SamplerStats
     public long PromptTokens => Interlocked.Read(ref _promptTokens);
 
     public long CompletionTokens => Interlocked.Read(ref _completionTokens);
+
+    /// <summary>Requests sent to a model (each may ask for several samples).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Secrets masked in the change before any prompt was built.</summary>
+    public int RedactedSecrets => Volatile.Read(ref _redactedSecrets);
+
+    /// <summary>True once the review's token budget stopped the sampling.</summary>
+    public bool BudgetExhausted => Volatile.Read(ref _budgetExhausted) != 0;
+
+    public void AddRequest() => Interlocked.Increment(ref _requests);
+
+    public void AddRedactedSecrets(int count) => Interlocked.Add(ref _redactedSecrets, count);
+
+    public void MarkBudgetExhausted() => Volatile.Write(ref _budgetExhausted, 1);
 
     public void AddDroppedHallucinations(int count) => Interlocked.Add(ref _droppedHallucinations, count);
 

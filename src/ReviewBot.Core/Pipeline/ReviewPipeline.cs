@@ -39,6 +39,9 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
                 MalformedAnswers = sampler.Stats.MalformedAnswers,
                 PromptTokens = sampler.Stats.PromptTokens,
                 CompletionTokens = sampler.Stats.CompletionTokens,
+                Requests = sampler.Stats.Requests,
+                RedactedSecrets = sampler.Stats.RedactedSecrets,
+                BudgetExhausted = sampler.Stats.BudgetExhausted,
                 ElapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
                 Rounds = search.RoundsRun,
                 SamplesPerRound = settings.SamplesPerRound,
@@ -89,7 +92,7 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
             .ThenBy(static x => x.Highlight.StartLine);
         foreach (var (highlight, score) in kept)
         {
-            var (comment, note) = CommentPlacer.Place(context.Diff, highlight, CommentFormatter.Format(highlight), Math.Round(score, 4));
+            var (comment, note) = CommentPlacer.Place(context.Diff, highlight, CommentFormatter.Format(highlight, context.PullRequest?.Repository), Math.Round(score, 4));
             if (comment is not null)
             {
                 comments.Add(comment);

@@ -64,6 +64,21 @@ public sealed record ReviewStats
     public long PromptTokens { get; init; }
 
     public long CompletionTokens { get; init; }
+
+    /// <summary>Requests sent to a language model (0 offline).</summary>
+    public int Requests { get; init; }
+
+    /// <summary>Secrets masked in the change before any prompt was built.</summary>
+    public int RedactedSecrets { get; init; }
+
+    /// <summary>The per-review token budget ran out and sampling stopped early.</summary>
+    public bool BudgetExhausted { get; init; }
+
+    /// <summary>
+    /// Every request to the model failed or came back unusable: the review's silence means nothing, so it must not
+    /// be posted as if the change were clean.
+    /// </summary>
+    public bool CriticUnavailable => Requests > 0 && MalformedAnswers >= Requests;
 }
 
 /// <summary>What produced a review, so that any stored row can be rebuilt.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReviewBot.Core.Publishing;
 
 namespace ReviewBot.Core.Pipeline;
 
@@ -31,7 +32,9 @@ public static class ReviewSummary
         }
 
         AppendSkipped(text, context.Skipped);
-        return text.ToString();
+
+        // File names come from the pull request: the body as a whole goes through the sanitizer too.
+        return CommentSanitizer.Sanitize(text.ToString(), context.PullRequest?.Repository);
     }
 
     /// <summary>Says which files were not reviewed, grouped by reason, naming at most a few of each.</summary>

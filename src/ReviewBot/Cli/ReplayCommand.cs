@@ -11,7 +11,7 @@ internal static class ReplayCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The recorded payload (JSON), sent byte for byte." };
         var eventName = new Option<string>("--event") { Description = "X-GitHub-Event, e.g. pull_request.", Required = true };
-        var url = new Option<Uri>("--url") { Description = "The webhook URL, e.g. http://127.0.0.1:5000/webhooks/github.", Required = true };
+        var url = new Option<Uri>("--url") { CustomParser = CliParsers.AbsoluteHttpUri, Description = "The webhook URL, e.g. http://127.0.0.1:5000/webhooks/github.", Required = true };
         var secret = new Option<string>("--secret") { Description = "The webhook secret to sign with." };
         var delivery = new Option<string>("--delivery") { Description = "X-GitHub-Delivery (default: a new GUID)." };
         var command = new Command("replay", "Sign and send a recorded webhook delivery.") { file, eventName, url, secret, delivery };

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Diffs;
 using ReviewBot.Core.Pipeline;
-using ReviewBot.Core.Ranking;
 using ReviewBot.Git;
 
 namespace ReviewBot.Cli;
@@ -21,10 +20,14 @@ internal static class ReviewCommand
         var lengthModifier = new Option<double?>("--length-modifier") { Description = "λ: larger favours more comments, smaller fewer." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the search (default 0)." };
         var maxComments = new Option<int?>("--max-comments") { Description = "Most inline comments (default 4)." };
+        var llmEndpoint = new Option<Uri>("--llm-endpoint") { CustomParser = CliParsers.AbsoluteHttpUri, Description = "An OpenAI-compatible server (OpenAI, Azure, Ollama, vLLM, llama.cpp); default: the offline critic." };
+        var llmModel = new Option<string>("--llm-model") { Description = "The model at --llm-endpoint." };
+        var llmMode = new Option<string>("--llm-mode") { Description = "chat (default: emulated forcing) or completions (raw /v1/completions forcing)." };
+        llmMode.AcceptOnlyFromAmong("chat", "completions");
 
         var command = new Command("review", "Review a change offline and print the review ReviewBot would post.")
         {
-            diff, repo, baseRev, headRev, format, lengthModifier, seed, maxComments,
+            diff, repo, baseRev, headRev, format, lengthModifier, seed, maxComments, llmEndpoint, llmModel, llmMode,
         };
         command.Validators.Add(result =>
         {
@@ -38,6 +41,12 @@ internal static class ReviewCommand
             {
                 result.AddError("--base needs --repo DIR.");
             }
+
+            // GetResult, not GetValue: a value that failed to parse has already reported its own error.
+            if ((result.GetResult(llmEndpoint) is null) != (result.GetResult(llmModel) is null))
+            {
+                result.AddError("--llm-endpoint and --llm-model go together.");
+            }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,6 +54,17 @@ internal static class ReviewCommand
             AddOverride(overrides, "Ranking:LengthModifier", parse.GetValue(lengthModifier));
             AddOverride(overrides, "Ranking:Seed", parse.GetValue(seed));
             AddOverride(overrides, "Ranking:MaxComments", parse.GetValue(maxComments));
+            if (parse.GetValue(llmEndpoint) is { } endpoint)
+            {
+                overrides["Critic:Endpoint"] = endpoint.ToString();
+                overrides["Critic:Model"] = parse.GetValue(llmModel);
+            }
+
+            if (parse.GetValue(llmMode) is { } mode)
+            {
+                overrides["Critic:Mode"] = mode;
+            }
+
             var request = new ReviewRequest(parse.GetValue(diff), parse.GetValue(repo), parse.GetValue(baseRev), parse.GetValue(headRev));
             return await RunAsync(request, parse.GetValue(format), CliConfiguration.Build(overrides), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
@@ -69,7 +89,7 @@ internal static class ReviewCommand
         await using var services = CliConfiguration.BuildPipelineServices(configuration);
         try
         {
-            _ = services.GetRequiredService<IOptions<RankingOptions>>().Value;
+            services.GetRequiredService<IStartupValidator>().Validate();
         }
         catch (OptionsValidationException ex)
         {
@@ -80,6 +100,12 @@ internal static class ReviewCommand
         var pipeline = services.GetRequiredService<ReviewPipeline>();
         var review = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(ReviewOutput.Render(review, format)).ConfigureAwait(false);
+        if (review.Stats.CriticUnavailable)
+        {
+            await error.WriteLineAsync($"reviewbot review: the model answered none of {review.Stats.Requests} request(s) usably ({review.Provenance.Critic}); this review says nothing about the change.").ConfigureAwait(false);
+            return 3;
+        }
+
         return 0;
     }
 

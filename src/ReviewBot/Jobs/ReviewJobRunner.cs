@@ -67,6 +67,14 @@ public sealed partial class ReviewJobRunner(
         }
 
         var result = await pipeline.RunAsync(fetched.Context!, cancellationToken).ConfigureAwait(false);
+        if (result.Stats.CriticUnavailable)
+        {
+            var reason = $"will retry: the model answered none of {result.Stats.Requests} request(s) usably";
+            await store.EndRunAsync(runId, ReviewRunStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+            Log.PublishDeferred(logger, reason);
+            return ReviewJobOutcome.RetryLater;
+        }
+
         var outcome = await publisher.PublishAsync(target, result, cancellationToken).ConfigureAwait(false);
         if (outcome.Status == PublishStatus.RetryLater)
         {
