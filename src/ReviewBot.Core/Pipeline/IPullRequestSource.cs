@@ -27,6 +27,9 @@ public sealed record PullRequestFetchResult
 
     public string? Reason { get; init; }
 
+    /// <summary>With <see cref="FetchFailure.Stale"/> because the head moved: the head the pull request is at now.</summary>
+    public string? CurrentHeadSha { get; init; }
+
     public bool IsSuccess => Context is not null;
 
     public static PullRequestFetchResult Success(ChangeContext context) => new() { Context = context };

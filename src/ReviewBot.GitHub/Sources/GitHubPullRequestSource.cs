@@ -37,7 +37,8 @@ public sealed partial class GitHubPullRequestSource(GitHubRestClient client, IOp
 
         if (!string.Equals(pr.Head.Sha, target.HeadSha, StringComparison.OrdinalIgnoreCase))
         {
-            return PullRequestFetchResult.Failed(FetchFailure.Stale, $"the head moved from {Short(target.HeadSha)} to {Short(pr.Head.Sha)}; the new head gets its own review");
+            return PullRequestFetchResult.Failed(FetchFailure.Stale, $"the head moved from {Short(target.HeadSha)} to {Short(pr.Head.Sha)}; the new head gets its own review")
+                with { CurrentHeadSha = pr.Head.Sha };
         }
 
         var diff = await PullRequestDiffReader.ReadAsync(client, call, repository, target.PullNumber, logger, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,9 @@ namespace ReviewBot.Jobs;
 /// The Quartz job around <see cref="ReviewJobRunner"/>. Built with RequestRecovery, so a job whose process died
 /// mid-run is run again by whichever scheduler recovers it. There is one job per pull request, so
 /// <see cref="DisallowConcurrentExecutionAttribute"/> keeps two heads of one pull request from being reviewed at once.
-/// Transient failures are retried with back-off by scheduling another trigger for the same job.
+/// Transient failures are retried with back-off by scheduling another trigger for the same job. When the job store
+/// itself is unreachable (the database is down or restarting), that trigger cannot be stored either: the firing is
+/// then kept and run again in this process after the retry delay, so an outage never drops a review.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptions> options, TimeProvider timeProvider, ILogger<ReviewJob> logger) : IJob
@@ -27,9 +29,25 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
             outcome = ReviewJobOutcome.RetryLater;
         }
 
-        if (outcome == ReviewJobOutcome.RetryLater)
+        if (outcome != ReviewJobOutcome.RetryLater)
+        {
+            return;
+        }
+
+        try
         {
             await RetryAsync(context, target, attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // A run of this attempt that crashed after scheduling its retry was recovered: the retry is already queued.
+        }
+        catch (JobPersistenceException ex)
+        {
+            // The firing stays ours in the store (and recoverable by the cluster if this process dies); run it again here.
+            Log.StoreUnavailable(logger, ex, target.Key, context.RefireCount + 1);
+            await Task.Delay(options.Value.RetryDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+            throw new JobExecutionException(ex) { RefireImmediately = true };
         }
     }
 
@@ -63,5 +81,8 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
 
         [LoggerMessage(EventId = 1112, Level = LogLevel.Error, Message = "Review job {Key} gave up after {Attempt} attempts")]
         public static partial void GaveUp(ILogger logger, string key, int attempt);
+
+        [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Review job {Key}: the job store is unavailable; running it again in this process (refire {Refire})")]
+        public static partial void StoreUnavailable(ILogger logger, Exception exception, string key, int refire);
     }
 }

@@ -29,13 +29,15 @@ public enum ReviewJobOutcome
 /// <summary>
 /// The body of a review job: fetch, run the pipeline, publish, store. At-least-once delivery makes it run again
 /// after a crash, so every step is idempotent: a completed head is skipped, and the publisher finds a review it
-/// already posted by its hidden marker instead of posting it twice.
+/// already posted by its hidden marker instead of posting it twice. A run whose head was overtaken queues the current
+/// head, so the newest push is reviewed even when GitHub's deliveries arrive out of order.
 /// </summary>
 public sealed partial class ReviewJobRunner(
     IPullRequestSource source,
     ReviewPipeline pipeline,
     IReviewPublisher publisher,
     IReviewStore store,
+    IReviewQueue queue,
     IOptions<RankingOptions> ranking,
     ILogger<ReviewJobRunner> logger)
 {
@@ -63,7 +65,7 @@ public sealed partial class ReviewJobRunner(
         var fetched = await source.FetchAsync(target with { ReviewedBefore = reviewedBefore }, cancellationToken).ConfigureAwait(false);
         if (!fetched.IsSuccess)
         {
-            return await EndWithoutReviewAsync(runId, fetched, cancellationToken).ConfigureAwait(false);
+            return await EndWithoutReviewAsync(target, runId, fetched, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await pipeline.RunAsync(fetched.Context!, cancellationToken).ConfigureAwait(false);
@@ -94,7 +96,7 @@ public sealed partial class ReviewJobRunner(
         };
     }
 
-    private async Task<ReviewJobOutcome> EndWithoutReviewAsync(long runId, PullRequestFetchResult fetched, CancellationToken cancellationToken)
+    private async Task<ReviewJobOutcome> EndWithoutReviewAsync(ReviewTarget target, long runId, PullRequestFetchResult fetched, CancellationToken cancellationToken)
     {
         var reason = fetched.Reason ?? fetched.Failure.ToString()!;
         var (status, outcome) = fetched.Failure switch
@@ -105,6 +107,14 @@ public sealed partial class ReviewJobRunner(
         };
         await store.EndRunAsync(runId, status, reason, cancellationToken).ConfigureAwait(false);
         Log.NotReviewed(logger, fetched.Failure, reason);
+        if (fetched.CurrentHeadSha is { Length: > 0 } current)
+        {
+            // Usually the push's own delivery has queued it already (then this is a no-op); when deliveries arrived out
+            // of order, an older head may have replaced the newest one in the queue, and this puts it back.
+            var queued = await queue.EnqueueAsync(target with { HeadSha = current, RunId = "", ReviewedBefore = null }, cancellationToken).ConfigureAwait(false);
+            Log.CurrentHead(logger, current, queued);
+        }
+
         return outcome;
     }
 
@@ -121,5 +131,8 @@ public sealed partial class ReviewJobRunner(
 
         [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Not reviewed ({Failure}): {Reason}")]
         public static partial void NotReviewed(ILogger logger, FetchFailure? failure, string reason);
+
+        [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Current head {HeadSha}: {Result}")]
+        public static partial void CurrentHead(ILogger logger, string headSha, EnqueueResult result);
     }
 }

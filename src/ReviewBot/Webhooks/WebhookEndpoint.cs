@@ -19,6 +19,9 @@ public sealed partial class WebhookEndpoint(
 {
     public const string Path = "/webhooks/github";
 
+    /// <summary>What a 503 asks the sender to wait, in seconds.</summary>
+    private const string RetryAfterSeconds = "5";
+
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -66,19 +69,35 @@ public sealed partial class WebhookEndpoint(
             return Answer(StatusCodes.Status400BadRequest, "rejected", "empty JSON payload");
         }
 
-        if (await deliveries.HasSeenAsync(deliveryId, http.RequestAborted).ConfigureAwait(false))
+        try
+        {
+            return await AcceptAsync(new WebhookDelivery(deliveryId, eventName, payload, body.Value), http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex) && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Nothing is lost: the delivery is not recorded as seen, so a redelivery (GitHub's "Redeliver", or a
+            // sender that retries on 503) acts on it again, and the per-head job key keeps that from queueing twice.
+            Log.StorageUnavailable(logger, ex);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Answer(StatusCodes.Status503ServiceUnavailable, "unavailable", "storage unavailable; redeliver later");
+        }
+    }
+
+    private async Task<IResult> AcceptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (await deliveries.HasSeenAsync(delivery.Id, cancellationToken).ConfigureAwait(false))
         {
             Log.Duplicate(logger);
             return Answer(StatusCodes.Status200OK, "duplicate", "delivery already received");
         }
 
-        var delivery = new WebhookDelivery(deliveryId, eventName, payload, body.Value);
-        var outcome = await DispatchAsync(delivery, http.RequestAborted).ConfigureAwait(false);
+        var outcome = await DispatchAsync(delivery, cancellationToken).ConfigureAwait(false);
 
         // Recorded after acting: if this process dies in between, GitHub's redelivery acts again, and the job key
         // (one per repository, pull request and head SHA) keeps that from queueing a second review.
-        await deliveries.TryRecordAsync(deliveryId, eventName, payload.Action, payload.Repository?.FullName, outcome.Disposition.ToString(), http.RequestAborted).ConfigureAwait(false);
-        Log.Handled(logger, eventName, payload.Action, outcome.Disposition, outcome.Reason);
+        var payload = delivery.Payload;
+        await deliveries.TryRecordAsync(delivery.Id, delivery.Event, payload.Action, payload.Repository?.FullName, outcome.Disposition.ToString(), cancellationToken).ConfigureAwait(false);
+        Log.Handled(logger, delivery.Event, payload.Action, outcome.Disposition, outcome.Reason);
         return Answer(StatusCodes.Status202Accepted, outcome.Disposition.ToString().ToLowerInvariant(), outcome.Reason);
     }
 
@@ -121,6 +140,9 @@ public sealed partial class WebhookEndpoint(
 
         [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Delivery already received; nothing to do")]
         public static partial void Duplicate(ILogger logger);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Delivery not accepted: storage unavailable; answered 503")]
+        public static partial void StorageUnavailable(ILogger logger, Exception exception);
     }
 }
 
