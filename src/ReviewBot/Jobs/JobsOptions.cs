@@ -21,6 +21,13 @@ public sealed class JobsOptions
     /// <summary>Longest retry delay. Default 30 minutes.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a worker waits before looking for new jobs after it found none. Jobs queued by another process (a
+    /// receiver) are not signalled to the workers, so this is the longest they wait to be picked up. At least 1 s.
+    /// Default 1 s.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often a clustered scheduler checks in (PostgreSQL). Default 5 s.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
 

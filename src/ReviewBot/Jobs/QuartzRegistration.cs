@@ -17,6 +17,10 @@ internal static class QuartzRegistration
             {
                 s.InstanceName = "reviewbot";
                 s.GenerateInstanceId = true;
+
+                // Quartz's default is 30 s: a worker that found the queue empty would sleep through a burst of
+                // deliveries another process queued.
+                s.IdleWaitTime = jobs.PollInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : jobs.PollInterval;
             });
             q.UseDefaultThreadPool(jobs.Concurrency);
             q.UsePersistentStore(store =>
