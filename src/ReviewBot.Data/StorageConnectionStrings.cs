@@ -32,7 +32,7 @@ public static class StorageConnectionStrings
             : configured)
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Max(1, Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
         {

@@ -36,6 +36,12 @@ public sealed class StorageOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// SQLite: how long a write waits for another connection's write lock before it fails (the webhook then answers
+    /// 503, which the sender may retry). Whole seconds, at least 1. Default 30 s.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Schema (PostgreSQL) or nothing (SQLite). Lets several test runs share one server. Default <c>public</c>.</summary>
     public string Schema { get; set; } = "public";
 }

@@ -33,7 +33,6 @@ public sealed class ClusteredReviewTests(ITestOutputHelper output)
 
         await AssertExactlyOneReviewEachAsync(cluster, tally);
         var perWorker = cluster.ReviewPosts().GroupBy(static p => p.Token).ToDictionary(static g => g.Key, static g => g.Count());
-        output.WriteLine(cluster.Diagnostics());
         Assert.All(Enumerable.Range(1, 3), w => Assert.True(perWorker.GetValueOrDefault(ClusterScenario.WorkerToken(w)) > 0, $"worker {w} posted no review"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"200 PRs, 1 web + 3 workers (4 jobs each), model latency {ModelLatency.TotalMilliseconds} ms: delivered in {delivered.TotalSeconds:0.0} s, all reviewed in {drained.TotalSeconds:0.0} s ({PullRequests / drained.TotalSeconds:0.0} reviews/s); duplicates 0; per worker {string.Join(", ", perWorker.OrderBy(static p => p.Key).Select(static p => p.Value))}; model requests {cluster.Model.Requests.Count}"));
@@ -62,7 +61,6 @@ public sealed class ClusteredReviewTests(ITestOutputHelper output)
         Assert.NotEmpty(recovered);
         Assert.All(recovered, p => Assert.NotEqual(victimToken, p.Token));
         var seconds = recovered.Select(p => Stopwatch.GetElapsedTime(killedAt, p.Timestamp).TotalSeconds).Order().ToList();
-        output.WriteLine(cluster.Diagnostics());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kill -9 of worker-1 with {inFlight.Count} job(s) in flight (check-in 1 s, misfire threshold 2 s): recovered by the others, each reviewed once; kill → recovered review posted: min {seconds[0]:0.00} s, median {seconds[seconds.Count / 2]:0.00} s, max {seconds[^1]:0.00} s; duplicates 0"));
     }
