@@ -31,12 +31,13 @@ public sealed record WebhookRepository
 
 public sealed record WebhookUser
 {
-    public string Login { get; init; } = "";
+    /// <summary>Null only in a malformed payload; nothing here may assume it is set.</summary>
+    public string? Login { get; init; }
 
     public string? Type { get; init; }
 
     /// <summary>GitHub marks Apps as <c>Bot</c>; their logins end in <c>[bot]</c>.</summary>
-    public bool IsBot => string.Equals(Type, "Bot", StringComparison.Ordinal) || Login.EndsWith("[bot]", StringComparison.Ordinal);
+    public bool IsBot => string.Equals(Type, "Bot", StringComparison.Ordinal) || Login?.EndsWith("[bot]", StringComparison.Ordinal) == true;
 }
 
 public sealed record WebhookPullRequest
