@@ -10,7 +10,9 @@ namespace ReviewBot.Jobs;
 /// The review queue on Quartz's persistent store. Each pull request is one job (so at most one review of it runs at
 /// a time, cluster-wide) and each head SHA one trigger of that job: a second request for a head already waiting or
 /// running finds its trigger, a head already reviewed is not queued at all, and a newer push replaces a head that
-/// is still waiting, so a burst of pushes costs at most one running and one queued review.
+/// is still waiting, so a burst of pushes costs at most one running and one queued review. When two requests for a
+/// pull request are queued at once (two receivers, or a receiver and a job), the one queued last stays and each
+/// removes only those queued before it, so exactly one is left waiting and never none.
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue of review jobs.")]
 public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore reviews, TimeProvider timeProvider) : IReviewQueue
@@ -34,7 +36,7 @@ public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore
         var trigger = TriggerBuilder.Create()
             .WithIdentity(ReviewJobData.TriggerKeyFor(target, attempt: 1))
             .ForJob(jobKey)
-            .UsingJobData(ReviewJobData.ToDataMap(target, attempt: 1))
+            .UsingJobData(ReviewJobData.ToDataMap(target, attempt: 1, timeProvider.GetUtcNow()))
             .StartAt(timeProvider.GetUtcNow())
             .Build();
         if (!await TryScheduleAsync(scheduler, jobKey, trigger, cancellationToken).ConfigureAwait(false))
@@ -43,8 +45,8 @@ public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore
             return EnqueueResult.AlreadyQueued;
         }
 
-        // The new head is queued first, so the job always has a trigger; then older heads still waiting give way.
-        await ReplaceWaitingAsync(scheduler, existing, cancellationToken).ConfigureAwait(false);
+        // The new head is queued first, so the job always has a trigger; then heads queued before it and still waiting give way.
+        await ReplaceOlderWaitingAsync(scheduler, jobKey, trigger, cancellationToken).ConfigureAwait(false);
         return EnqueueResult.Queued;
     }
 
@@ -88,10 +90,17 @@ public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore
         return false;
     }
 
-    private static async Task ReplaceWaitingAsync(IScheduler scheduler, IReadOnlyCollection<ITrigger> older, CancellationToken cancellationToken)
+    private static async Task ReplaceOlderWaitingAsync(IScheduler scheduler, JobKey jobKey, ITrigger queued, CancellationToken cancellationToken)
     {
-        foreach (var trigger in older)
+        var mine = (ReviewJobData.QueuedAtOf(queued), queued.Key.Name);
+        foreach (var trigger in await scheduler.GetTriggersOfJob(jobKey, cancellationToken).ConfigureAwait(false))
         {
+            var theirs = (ReviewJobData.QueuedAtOf(trigger), trigger.Key.Name);
+            if (trigger.Key.Equals(queued.Key) || theirs.CompareTo(mine) > 0)
+            {
+                continue;
+            }
+
             var state = await scheduler.GetTriggerState(trigger.Key, cancellationToken).ConfigureAwait(false);
             if (state is TriggerState.Normal or TriggerState.Blocked or TriggerState.Paused)
             {

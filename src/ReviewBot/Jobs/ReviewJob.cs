@@ -64,7 +64,7 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
         var trigger = TriggerBuilder.Create()
             .WithIdentity(ReviewJobData.TriggerKeyFor(target, attempt + 1))
             .ForJob(context.JobDetail.Key)
-            .UsingJobData(ReviewJobData.ToDataMap(target, attempt + 1))
+            .UsingJobData(ReviewJobData.ToDataMap(target, attempt + 1, timeProvider.GetUtcNow()))
             .StartAt(timeProvider.GetUtcNow() + delay)
             .Build();
         await context.Scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);

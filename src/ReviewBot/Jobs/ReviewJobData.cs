@@ -14,6 +14,7 @@ internal static class ReviewJobData
     private const string InstallationKey = "installationId";
     private const string DeliveryKey = "deliveryId";
     private const string AttemptKey = "attempt";
+    private const string QueuedAtKey = "queuedAt";
 
     /// <summary>
     /// One job per pull request: with <see cref="DisallowConcurrentExecutionAttribute"/> at most one review of a pull
@@ -35,7 +36,11 @@ internal static class ReviewJobData
     /// <summary>The head SHA a trigger asks to review.</summary>
     public static string? HeadShaOf(ITrigger trigger) => trigger?.JobDataMap.GetString(HeadShaKey);
 
-    public static JobDataMap ToDataMap(ReviewTarget target, int attempt)
+    /// <summary>When the request was queued (UTC ticks); 0 for triggers queued before this was recorded.</summary>
+    public static long QueuedAtOf(ITrigger trigger) =>
+        trigger?.JobDataMap.GetString(QueuedAtKey) is { } ticks && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    public static JobDataMap ToDataMap(ReviewTarget target, int attempt, DateTimeOffset queuedAt)
     {
         var map = new JobDataMap
         {
@@ -43,6 +48,7 @@ internal static class ReviewJobData
             [PullNumberKey] = target.PullNumber.ToString(CultureInfo.InvariantCulture),
             [HeadShaKey] = target.HeadSha,
             [AttemptKey] = attempt.ToString(CultureInfo.InvariantCulture),
+            [QueuedAtKey] = queuedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
         };
         if (target.InstallationId is { } installation)
         {

@@ -117,6 +117,7 @@ public sealed class ClusteredReviewTests(ITestOutputHelper output)
         {
             var review = Assert.Single(reviews[number - 1]);
             Assert.Equal(ClusterScenario.HeadSha(number), review.CommitId);
+            Assert.NotEmpty(review.Comments);
         }
 
         Assert.Empty(cluster.GitHub.UnexpectedRequests);

@@ -257,6 +257,10 @@ internal sealed class ClusterScenario : IAsyncDisposable
             ["Ranking:Rounds"] = "2",
             ["Ranking:SamplesPerRound"] = "2",
             ["Ranking:BeamWidth"] = "1",
+
+            // The stand-in model's generic comments rate just below nothing with the shipped reward model: post them anyway.
+            ["Ranking:LengthModifier"] = "1",
+            ["Ranking:MinScore"] = "-10",
             ["Jobs:Concurrency"] = "4",
             ["Jobs:RetryDelay"] = "00:00:00.500",
             ["Jobs:ClusterCheckinInterval"] = "00:00:01",

@@ -2,8 +2,8 @@ using Quartz;
 
 namespace ReviewBot.Tests.Support;
 
-/// <summary>A head waiting (or running) in the durable queue.</summary>
-internal sealed record QueuedReview(string Job, string Trigger, string? HeadSha);
+/// <summary>A head waiting (or running) in the durable queue, with its trigger's state (<c>Complete</c> while it runs).</summary>
+internal sealed record QueuedReview(string Job, string Trigger, string? HeadSha, TriggerState State = TriggerState.None);
 
 /// <summary>Reads the durable job store the way an operator would: through the scheduler.</summary>
 internal static class QueuedJobs
@@ -17,7 +17,7 @@ internal static class QueuedJobs
         {
             foreach (var trigger in await scheduler.GetTriggersOfJob(job))
             {
-                queued.Add(new QueuedReview(job.Name, trigger.Key.Name, trigger.JobDataMap.GetString("headSha")));
+                queued.Add(new QueuedReview(job.Name, trigger.Key.Name, trigger.JobDataMap.GetString("headSha"), await scheduler.GetTriggerState(trigger.Key)));
             }
         }
 
