@@ -51,7 +51,11 @@ internal sealed class TestDatabase : IAsyncDisposable
         ["Storage:DataDirectory"] = Directory,
     };
 
-    public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
+    /// <summary>
+    /// A fresh database. On PostgreSQL, <paramref name="postgresTemplate"/> names a database to copy (schema already in
+    /// place, which is faster than creating it table by table); without it the database is empty.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider, string? postgresTemplate = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "reviewbot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -65,7 +69,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             await using var server = new NpgsqlConnection(ServerConnectionString);
             await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+            await using var create = new NpgsqlCommand(
+                postgresTemplate is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{postgresTemplate}\"", server);
             await create.ExecuteNonQueryAsync();
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)

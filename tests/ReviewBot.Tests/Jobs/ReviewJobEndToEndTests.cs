@@ -22,7 +22,7 @@ public sealed class ReviewJobEndToEndTests
     public async Task Opened_WithoutCredentials_StoresADryRunReviewAndPostsNothing(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.All, GitHubSettings(github, token: null));
         using var client = app.CreateClient();
 
@@ -41,7 +41,7 @@ public sealed class ReviewJobEndToEndTests
     public async Task QueuedJob_HostStoppedBeforeItRan_RunsOnceAfterRestart(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         var settings = GitHubSettings(github, token: null);
 
         await using (var receiver = new ReviewBotAppFactory(db, ServeRole.Web, settings))
@@ -74,7 +74,7 @@ public sealed class ReviewJobEndToEndTests
     public async Task Opened_WithToken_PostsExactlyOneReviewWithInlineCommentsOnDiffLines(StorageProvider engine)
     {
         await using var github = await StartGitHubAsync();
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.All, GitHubSettings(github, Token));
         using var client = app.CreateClient();
         var delivery = Guid.NewGuid().ToString();
@@ -106,7 +106,7 @@ public sealed class ReviewJobEndToEndTests
     {
         await using var github = await StartGitHubAsync();
         github.InjectFault(new FaultRule { Kind = FaultKind.TimeoutAfterApply, Method = "POST", PathEndsWith = "/reviews" });
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         var settings = GitHubSettings(github, Token);
         settings["GitHub:RequestTimeout"] = "00:00:02";
         await using var app = new ReviewBotAppFactory(db, ServeRole.All, settings);

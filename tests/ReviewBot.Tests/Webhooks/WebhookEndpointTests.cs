@@ -15,49 +15,13 @@ namespace ReviewBot.Tests.Webhooks;
 /// </summary>
 public sealed class WebhookEndpointTests
 {
-    private static readonly HashSet<string> ReviewActions = ["opened", "reopened", "synchronize", "ready_for_review"];
-
     public static IEnumerable<object[]> Engines => TestDatabase.Engines;
-
-    public static TheoryData<StorageProvider, string> RecordedPayloads()
-    {
-        var data = new TheoryData<StorageProvider, string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Webhooks, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(RepositoryPaths.Webhooks, file);
-            if (relative.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                data.Add(StorageProvider.Sqlite, relative);
-                data.Add(StorageProvider.Postgres, relative);
-            }
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(RecordedPayloads))]
-    public async Task Post_RecordedDelivery_IsAcceptedAndQueuesOnlyReviewTriggers(StorageProvider engine, string payload)
-    {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
-        using var client = app.CreateClient();
-        var eventName = Path.GetDirectoryName(payload)!;
-        var body = await File.ReadAllBytesAsync(RepositoryPaths.Payload(payload));
-
-        using var response = await client.SendAsync(SignedDelivery.Create(body, eventName));
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var action = JsonNode.Parse(body)!["action"]?.GetValue<string>();
-        var expectedJobs = eventName == "pull_request" && action is not null && ReviewActions.Contains(action) ? 1 : 0;
-        Assert.Equal(expectedJobs, (await QueuedJobs.ListAsync(app.Services)).Count);
-    }
 
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task Post_PullRequestOpened_QueuesOneJobKeyedByRepositoryPullAndHead(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
@@ -74,7 +38,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_SameDeliveryTwice_SecondIsADuplicateAndQueuesNothing(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var id = Guid.NewGuid().ToString();
@@ -92,7 +56,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_NewDeliveriesForTheSameHead_QueueOneJob(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
@@ -110,7 +74,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_NewerHeadWhileOneWaits_ReplacesTheWaitingHead(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var newer = new string('a', 40);
@@ -137,7 +101,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(BadSignatures))]
     public async Task Post_BadSignature_Is401AndLeavesNoTrace(StorageProvider engine, string why, string? signature)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var id = Guid.NewGuid().ToString();
@@ -156,7 +120,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_ChangedBodyUnderTheOriginalSignature_Is401(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var body = Opened();
@@ -182,7 +146,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(MalformedBodies))]
     public async Task Post_MalformedJson_Is400(StorageProvider engine, string why, string body)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 
@@ -199,7 +163,7 @@ public sealed class WebhookEndpointTests
     [InlineData(StorageProvider.Postgres, false)]
     public async Task Post_BodyOverTheCap_Is413(StorageProvider engine, bool announceLength)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["Webhooks:MaxBodyBytes"] = "65536" });
         using var client = app.CreateClient();
         var body = new byte[70_000];
@@ -221,7 +185,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_WithoutDeliveryId_Is400(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         using var request = SignedDelivery.Create(Opened(), "pull_request");
@@ -241,7 +205,7 @@ public sealed class WebhookEndpointTests
     [InlineData(StorageProvider.Postgres, "closed")]
     public async Task Post_PullRequestNotToReview_IsSkipped(StorageProvider engine, string why)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var payload = JsonNode.Parse(Opened())!;
@@ -270,7 +234,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Start_WithoutSecret_RefusesAndSaysWhy(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "" });
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
@@ -282,7 +246,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Post_UnsignedWithInsecureDev_IsAccepted(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?>
         {
             ["GitHub:WebhookSecret"] = "",
@@ -300,7 +264,7 @@ public sealed class WebhookEndpointTests
     [MemberData(nameof(Engines))]
     public async Task Health_Endpoints_AnswerOk(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
 

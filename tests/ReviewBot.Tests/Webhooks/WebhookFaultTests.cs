@@ -29,7 +29,7 @@ public sealed class WebhookFaultTests
     public async Task Post_ForgedMissingAndStaleSignatures_NothingActedOnTwiceAndHostStaysHealthy(StorageProvider engine)
     {
         await using var github = await SimulatedGitHub.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.All, SimulatedGitHub.Settings(github));
         using var client = app.CreateClient();
         var ledger = new DeliveryLedger(client);
@@ -68,7 +68,7 @@ public sealed class WebhookFaultTests
     [Fact]
     public async Task Post_SqliteWriteLockHeldByAnotherConnection_WaitsOrAnswers503AndLosesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await HostDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["Storage:BusyTimeout"] = "00:00:01" });
         using var client = app.CreateClient();
         var ledger = new DeliveryLedger(client);
@@ -98,7 +98,7 @@ public sealed class WebhookFaultTests
     [Fact]
     public async Task Post_PostgresRefusingConnections_Answers503ThenAcceptsTheRedelivery()
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        await using var db = await HostDatabase.CreateAsync(StorageProvider.Postgres);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var ledger = new DeliveryLedger(client);

@@ -23,7 +23,7 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
     [MemberData(nameof(Engines))]
     public async Task Post_MutatedRecordedPayloads_NeverAnswer5xxAndLoseNothing(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?> { ["Webhooks:MaxBodyBytes"] = BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         using var client = app.CreateClient();
         var ledger = new DeliveryLedger(client);
@@ -61,7 +61,7 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
     [MemberData(nameof(Engines))]
     public async Task Post_EveryFieldOfAPullRequestDeliveryNulledOrRetyped_NeverAnswers5xx(StorageProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var db = await HostDatabase.CreateAsync(engine);
         await using var app = new ReviewBotAppFactory(db, ServeRole.Web);
         using var client = app.CreateClient();
         var ledger = new DeliveryLedger(client);
