@@ -222,7 +222,9 @@ public static class UnifiedDiffParser
         }
 
         index++;
-        var body = new List<DiffLine>(oldCount + newCount);
+        // The header's counts are untrusted: a forged "+1,999999999" must not reserve gigabytes. A hunk can hold no
+        // more lines than the input has left.
+        var body = new List<DiffLine>((int)Math.Min((long)oldCount + newCount, lines.Count - index));
         int oldLine = oldStart, newLine = newStart, oldLeft = oldCount, newLeft = newCount;
         while (oldLeft > 0 || newLeft > 0)
         {
