@@ -84,7 +84,7 @@ public sealed class ClusteredReviewTests(ITestOutputHelper output)
 
         // The second half arrives while the server goes down and comes back.
         var second = cluster.DeliverOpenedAsync(Enumerable.Range(PullRequests / 2 + 1, PullRequests / 2), concurrency: 4);
-        var restart = await postgres.RestartAsync();
+        var restart = await postgres.RestartAsync(down: TimeSpan.FromSeconds(5));
         var restartedAt = Stopwatch.GetTimestamp();
         var tally = DeliveryTally.Merge(first, await second);
         await RunToEndAsync(cluster);
@@ -93,7 +93,7 @@ public sealed class ClusteredReviewTests(ITestOutputHelper output)
         Assert.Equal(0, tally.Answers(500));
         var firstAfter = cluster.ReviewPosts().Skip(postsBefore).Select(p => p.Timestamp).Where(t => t > restartedAt).DefaultIfEmpty(restartedAt).Min();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PostgreSQL restarted (pg_ctl restart -m fast, {restart.TotalSeconds:0.00} s) after {postsBefore} reviews: receiver answered {tally.Answers(503)} × 503 and {tally.Answers(0)} refused connection(s) (each redelivered), 0 × 500; first review after the restart {Stopwatch.GetElapsedTime(restartedAt, firstAfter).TotalSeconds:0.00} s later; workers: {Lines(cluster, "ReviewJob[1110]")} job run(s) failed on the database and were retried, {Lines(cluster, "ReviewJob[1113]")} kept their firing while the job store was down; all {PullRequests} reviewed once"));
+            $"PostgreSQL stopped (-m fast) and started again, unreachable for {restart.TotalSeconds:0.00} s, after {postsBefore} reviews: receiver answered {tally.Answers(503)} × 503 and {tally.Answers(0)} refused connection(s) (each redelivered), 0 × 500; first review after the restart {Stopwatch.GetElapsedTime(restartedAt, firstAfter).TotalSeconds:0.00} s later; workers: {Lines(cluster, "ReviewJob[1110]")} job run(s) failed on the database and were retried, {Lines(cluster, "ReviewJob[1113]")} kept their firing while the job store was down; all {PullRequests} reviewed once"));
     }
 
     private async Task RunToEndAsync(ClusterScenario cluster)

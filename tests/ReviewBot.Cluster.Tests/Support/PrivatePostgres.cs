@@ -22,7 +22,12 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         _bin = bin;
         _directory = directory;
         Port = port;
+        Settings = string.Create(CultureInfo.InvariantCulture,
+            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
     }
+
+    /// <summary>The server's command-line settings, given again on every start.</summary>
+    private string Settings { get; }
 
     public int Port { get; }
 
@@ -49,9 +54,7 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         var server = new PrivatePostgres(bin, directory, FreePort());
         var data = Path.Combine(directory, "data");
         await server.PgAsync("initdb", ["-D", data, "-U", "reviewbot", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-        var settings = string.Create(CultureInfo.InvariantCulture,
-            $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
-        await server.PgAsync("pg_ctl", ["-D", data, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
+        await server.PgAsync("pg_ctl", ["-D", data, "-o", server.Settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
         return server;
     }
 
@@ -68,11 +71,17 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary><c>pg_ctl restart -m fast</c>: sessions are terminated, the server stops and starts again. Returns how long it took.</summary>
-    public async Task<TimeSpan> RestartAsync()
+    /// <summary>
+    /// <c>pg_ctl stop -m fast</c> (sessions are terminated), <paramref name="down"/> with no server at all (connections
+    /// refused), then <c>pg_ctl start</c>. Returns how long the server was unreachable.
+    /// </summary>
+    public async Task<TimeSpan> RestartAsync(TimeSpan down)
     {
+        var data = Path.Combine(_directory, "data");
         var started = Stopwatch.StartNew();
-        await PgAsync("pg_ctl", ["-D", Path.Combine(_directory, "data"), "-m", "fast", "-w", "-t", "60", "restart"]);
+        await PgAsync("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
+        await Task.Delay(down);
+        await PgAsync("pg_ctl", ["-D", data, "-o", Settings, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "start"]);
         return started.Elapsed;
     }
 
