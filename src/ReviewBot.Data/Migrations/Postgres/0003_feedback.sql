@@ -42,6 +42,8 @@ CREATE TABLE repository_users (
 );
 
 ALTER TABLE reviews ADD COLUMN app_version TEXT;
+-- Unix milliseconds need 64 bits (0001 declared this one INTEGER); harmless when already BIGINT.
+ALTER TABLE reviews ALTER COLUMN completed_at TYPE BIGINT;
 ALTER TABLE candidates ADD COLUMN posted BIGINT  NOT NULL DEFAULT 0;
 ALTER TABLE review_comments ADD COLUMN highlight_json TEXT;
 CREATE INDEX ix_review_comments_review ON review_comments (review_id);
