@@ -28,6 +28,9 @@ public sealed record PolledComment
     public bool CodeChanged { get; init; }
 }
 
+/// <summary>A stored ETag; for a page of a list also the next page's link and how many items the page held.</summary>
+public sealed record StoredEtag(string? ETag, string? NextUri, int? Items);
+
 /// <summary>A reaction as stored: what is on a comment now.</summary>
 public sealed record StoredReaction(long ReactionId, string Login, string Content, DateTimeOffset CreatedAt);
 
@@ -149,24 +152,25 @@ public sealed class FeedbackPollStore(ReviewBotDatabase database, FeedbackStore 
             new { repository, pullNumber = (long)pullNumber, now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>The stored ETag (and, for a page of a list, the next page's link) of a conditional GET.</summary>
-    public async Task<(string? ETag, string? NextUri)> GetEtagAsync(string resource, CancellationToken cancellationToken)
+    /// <summary>The stored ETag of a conditional GET and, for a page of a list, the next page's link and the page's item count.</summary>
+    public async Task<StoredEtag?> GetEtagAsync(string resource, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QueryFirstOrDefaultAsync<(string? ETag, string? NextUri)>(new CommandDefinition(
-            "SELECT etag, next_uri FROM github_etags WHERE resource = @resource", new { resource }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row;
+        var row = await connection.QueryFirstOrDefaultAsync<EtagRow>(new CommandDefinition(
+            "SELECT etag AS ETag, next_uri AS NextUri, items AS Items FROM github_etags WHERE resource = @resource", new { resource }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : new StoredEtag(row.ETag, row.NextUri, row.Items is { } items ? (int)items : null);
     }
 
-    public async Task SetEtagAsync(string resource, string? etag, string? nextUri, CancellationToken cancellationToken)
+    public async Task SetEtagAsync(string resource, StoredEtag value, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(value);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO github_etags (resource, etag, next_uri, updated_at) VALUES (@resource, @etag, @nextUri, @now)
-            ON CONFLICT (resource) DO UPDATE SET etag = excluded.etag, next_uri = excluded.next_uri, updated_at = excluded.updated_at
+            INSERT INTO github_etags (resource, etag, next_uri, items, updated_at) VALUES (@resource, @ETag, @NextUri, @Items, @now)
+            ON CONFLICT (resource) DO UPDATE SET etag = excluded.etag, next_uri = excluded.next_uri, items = excluded.items, updated_at = excluded.updated_at
             """,
-            new { resource, etag, nextUri, now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { resource, value.ETag, value.NextUri, Items = (long?)value.Items, now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private Task<int> UpsertStateAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string repository, int pullNumber, long commentId, string assignments, object values, CancellationToken cancellationToken)
@@ -180,6 +184,15 @@ public sealed class FeedbackPollStore(ReviewBotDatabase database, FeedbackStore 
             ON CONFLICT (github_comment_id) DO UPDATE SET {assignments}, updated_at = excluded.updated_at
             """,
             parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private sealed record EtagRow
+    {
+        public string? ETag { get; init; }
+
+        public string? NextUri { get; init; }
+
+        public long? Items { get; init; }
     }
 
     private sealed record TargetRow(string Repository, long PullNumber, long? InstallationId, long? PullInstallationId, string? HeadSha, string? State, long PolledAt);

@@ -80,11 +80,12 @@ CREATE TABLE comment_reactions (
 );
 CREATE INDEX ix_comment_reactions_comment ON comment_reactions (github_comment_id);
 
--- ETags of conditional GETs (a 304 costs no rate limit), with the next page's link of paginated lists.
+-- ETags of conditional GETs (a 304 costs no rate limit), with the next page's link and item count of list pages.
 CREATE TABLE github_etags (
     resource    TEXT    NOT NULL PRIMARY KEY,
     etag        TEXT,
     next_uri    TEXT,
+    items       BIGINT,
     updated_at  BIGINT  NOT NULL
 );
 
