@@ -43,7 +43,8 @@ public sealed class PullRequestFeedbackRecorder(FeedbackStore store, TimeProvide
 
         if (!closed || !await store.HasReviewAsync(repository.FullName, pr.Number, cancellationToken).ConfigureAwait(false))
         {
-            return new WebhookOutcome(WebhookDisposition.Recorded, $"state of {repository.FullName}#{pr.Number} recorded");
+            // Bookkeeping only: the review trigger's decision (queued, skipped) is what the delivery's answer reports.
+            return WebhookOutcome.Ignored($"state of {repository.FullName}#{pr.Number} recorded");
         }
 
         var closedAt = pr.ClosedAt ?? timeProvider.GetUtcNow();
