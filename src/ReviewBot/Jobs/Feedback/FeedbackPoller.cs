@@ -158,7 +158,7 @@ public sealed partial class FeedbackPoller(
             }
 
             var counts = ReactionCounts.Format(comment.Reactions);
-            if (string.Equals(counts, known.ReactionCounts, StringComparison.Ordinal))
+            if (string.Equals(counts, known.ReactionCounts ?? ReactionCounts.None, StringComparison.Ordinal))
             {
                 continue;
             }
