@@ -195,7 +195,22 @@ public sealed class FeedbackPollStore(ReviewBotDatabase database, FeedbackStore 
         public long? Items { get; init; }
     }
 
-    private sealed record TargetRow(string Repository, long PullNumber, long? InstallationId, long? PullInstallationId, string? HeadSha, string? State, long PolledAt);
+    private sealed record TargetRow
+    {
+        public string Repository { get; init; } = "";
+
+        public long PullNumber { get; init; }
+
+        public long? InstallationId { get; init; }
+
+        public long? PullInstallationId { get; init; }
+
+        public string? HeadSha { get; init; }
+
+        public string? State { get; init; }
+
+        public long PolledAt { get; init; }
+    }
 
     private sealed record CommentRow
     {
