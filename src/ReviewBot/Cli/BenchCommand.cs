@@ -13,6 +13,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(LoadBenchmark.CreateCommand());
         bench.Subcommands.Add(ReviewBenchmark.CreateCommand());
         bench.Subcommands.Add(RewardModelBenchmark.CreateCommand());
+        bench.Subcommands.Add(ExportBenchmark.CreateCommand());
         return bench;
     }
 }
