@@ -69,6 +69,12 @@ public sealed partial class WebhookEndpoint(
             return Answer(StatusCodes.Status400BadRequest, "rejected", "empty JSON payload");
         }
 
+        if (payload.HasNullListElements)
+        {
+            Log.Malformed(logger, "null inside a list");
+            return Answer(StatusCodes.Status400BadRequest, "rejected", "malformed JSON");
+        }
+
         try
         {
             return await AcceptAsync(new WebhookDelivery(deliveryId, eventName, payload, body.Value), http.RequestAborted).ConfigureAwait(false);

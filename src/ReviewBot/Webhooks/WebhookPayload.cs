@@ -31,13 +31,12 @@ public sealed record WebhookRepository
 
 public sealed record WebhookUser
 {
-    /// <summary>Null only in a malformed payload; nothing here may assume it is set.</summary>
-    public string? Login { get; init; }
+    public string Login { get; init; } = "";
 
     public string? Type { get; init; }
 
     /// <summary>GitHub marks Apps as <c>Bot</c>; their logins end in <c>[bot]</c>.</summary>
-    public bool IsBot => string.Equals(Type, "Bot", StringComparison.Ordinal) || Login?.EndsWith("[bot]", StringComparison.Ordinal) == true;
+    public bool IsBot => string.Equals(Type, "Bot", StringComparison.Ordinal) || Login.EndsWith("[bot]", StringComparison.Ordinal);
 }
 
 public sealed partial record WebhookPullRequest
@@ -69,7 +68,9 @@ public sealed record WebhookGitRef
 }
 
 /// <summary>GitHub's webhook wire format: snake_case.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// RespectNullableAnnotations: a JSON null where GitHub never sends one (a login, a repository's full name, a head SHA)
+// is malformed input, refused with 400, instead of a null that a handler would trip over.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(WebhookPayload))]
 [JsonSerializable(typeof(WebhookResponse))]
 internal sealed partial class WebhookJsonContext : JsonSerializerContext;
