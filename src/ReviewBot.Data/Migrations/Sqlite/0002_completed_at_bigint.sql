@@ -1,1 +1,0 @@
--- Nothing to change: SQLite's INTEGER is already 64-bit. The script exists so both engines share version numbers.
