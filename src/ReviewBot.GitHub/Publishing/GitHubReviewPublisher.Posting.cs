@@ -67,7 +67,9 @@ public sealed partial class GitHubReviewPublisher
 
     /// <summary>
     /// Creates the review; when the answer is lost (timeout, 5xx after sending), looks for it by its marker before
-    /// sending it again, and sends it again at most once.
+    /// sending it again, and sends it again at most once. After a timeout (no answer at all) it is not sent again in
+    /// this run: GitHub may still apply the first create after the look-up, so the run ends unknown and the job's
+    /// next attempt, a retry delay later, looks for it again before posting.
     /// </summary>
     private async Task<GitHubResult<PullRequestReview>> CreateOnceAsync(PublishRun run, CreateReviewRequest request, CancellationToken cancellationToken)
     {
@@ -92,7 +94,7 @@ public sealed partial class GitHubReviewPublisher
                 return GitHubResult.Ok(found);
             }
 
-            if (attempt == 1)
+            if (attempt == 1 || created.HttpStatus == 0)
             {
                 return created;
             }

@@ -20,6 +20,12 @@ public enum FaultKind
 
     /// <summary>Applies the request, then never answers: the write exists but the caller sees a timeout.</summary>
     TimeoutAfterApply,
+
+    /// <summary>
+    /// Applies the request only after <see cref="FaultRule.Delay"/>, even when the caller gave up before: GitHub may
+    /// finish a write after the client timed out, so a look-up right after the timeout does not find it yet.
+    /// </summary>
+    AppliedLate,
 }
 
 /// <summary>A fault to inject into the next <see cref="Times"/> requests that match.</summary>

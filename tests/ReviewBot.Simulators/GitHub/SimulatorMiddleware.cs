@@ -127,6 +127,16 @@ internal sealed class SimulatorMiddleware(GitHubSimulator simulator)
                 }
 
                 return false;
+            case FaultKind.AppliedLate:
+                // The caller's giving up no longer stops this request: its body is read now, its connection not needed again.
+                var body = new MemoryStream();
+                await http.Request.Body.CopyToAsync(body, http.RequestAborted).ConfigureAwait(false);
+                body.Position = 0;
+                http.Request.Body = body;
+                http.Response.RegisterForDispose(body);
+                http.RequestAborted = simulator.Stopping;
+                await Task.Delay(fault.Delay, time, simulator.Stopping).ConfigureAwait(false);
+                return false;
             case FaultKind.TimeoutAfterApply:
                 if (!await IdentifyAsync(http).ConfigureAwait(false))
                 {

@@ -53,9 +53,9 @@ public sealed class ReviewJobFaultTests
 
         Assert.InRange(waitingAtMost, 1, 1);
         Assert.InRange(runningAtMost, 0, 1);
-        Assert.Equal(heads[^1], review.CommitId);
-        Assert.Single(github.GetReviews(Repository, Number));
         var store = app.Services.GetRequiredService<IReviewStore>();
+        Assert.Equal(heads[^1], review.CommitId);
+        Assert.True(github.GetReviews(Repository, Number).Count == 1, Describe(await store.ListForHeadAsync(Repository, Number, heads[^1], CancellationToken.None)));
         foreach (var earlier in heads.SkipLast(1))
         {
             var runs = await store.ListForHeadAsync(Repository, Number, earlier, CancellationToken.None);
@@ -159,6 +159,35 @@ public sealed class ReviewJobFaultTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Opened_ReviewPostAppliedAfterTheClientGaveUp_StillExactlyOneReview(StorageProvider engine)
+    {
+        await using var github = await SimulatedGitHub.StartAsync();
+
+        // GitHub finishes the create 2 s after it arrived; the client gave up after 1 s and a look-up then finds nothing.
+        github.InjectFault(new FaultRule { Kind = FaultKind.AppliedLate, Method = "POST", PathEndsWith = "/reviews", Delay = TimeSpan.FromSeconds(2) });
+        await using var db = await HostDatabase.CreateAsync(engine);
+        var settings = SimulatedGitHub.Settings(github);
+        settings["GitHub:RequestTimeout"] = "00:00:01";
+        settings["Jobs:RetryDelay"] = "00:00:03";
+        await using var app = new ReviewBotAppFactory(db, ServeRole.All, settings);
+        using var client = app.CreateClient();
+        var ledger = new DeliveryLedger(client);
+
+        Assert.Equal(HttpStatusCode.Accepted, await ledger.PostAsync(PullRequestFixture.OpenedDelivery(), "pull_request"));
+        await WaitForReviewAsync(github);
+        await WaitForIdleQueueAsync(app.Services);
+        await Eventually.GetAsync(
+            () => Task.FromResult(github.Requests.Any(static r => r.Fault == FaultKind.AppliedLate && r.Status != 0)), static done => done, what: "the late create to be applied");
+
+        var runs = await app.Services.GetRequiredService<IReviewStore>().ListForHeadAsync(Repository, Number, PullRequestFixture.HeadSha, CancellationToken.None);
+        Assert.True(github.GetReviews(Repository, Number).Count == 1, Describe(runs));
+        Assert.True(runs[^1].Status == ReviewRunStatus.AlreadyPosted, Describe(runs) + " / " + string.Join("; ", github.Requests.Where(static r => r.Method == "POST").Select(static r => $"{r.Path} {r.Status} {r.Fault} {r.Error} {r.ReceivedAt:ss.fff}")));
+        await ledger.AssertNoLostRowAsync(app.Services);
+        await HostChecks.AssertHealthyAsync(client);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Opened_ModelAnswersGarbage_ReviewPostedOnceWithoutIt(StorageProvider engine)
     {
         await using var github = await SimulatedGitHub.StartAsync();
@@ -227,7 +256,7 @@ public sealed class ReviewJobFaultTests
         return best;
     }
 
-    private static string Head(int index) => Convert.ToHexStringLower(BitConverter.GetBytes((long)index)).PadLeft(40, 'c');
+    private static string Head(int index) => Convert.ToHexStringLower(BitConverter.GetBytes((long)index)).PadRight(40, 'c');
 
     private static Task<SimulatedReview> WaitForReviewAsync(GitHubSimulator github) =>
         Eventually.GetAsync(
@@ -242,5 +271,5 @@ public sealed class ReviewJobFaultTests
             static count => count == 0,
             what: "the queue to drain");
 
-    private static string Describe(IEnumerable<StoredReview> runs) => string.Join("; ", runs.Select(static r => string.Create(CultureInfo.InvariantCulture, $"{r.HeadSha[..7]} {r.Status} {r.Reason}")));
+    private static string Describe(IEnumerable<StoredReview> runs) => string.Join("; ", runs.Select(static r => string.Create(CultureInfo.InvariantCulture, $"{r.HeadSha[..7]} {r.RunId} {r.Status} {r.Reason} {r.CreatedAt:HH:mm:ss.fff}-{r.CompletedAt:HH:mm:ss.fff}")));
 }

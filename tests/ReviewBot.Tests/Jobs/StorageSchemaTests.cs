@@ -32,7 +32,7 @@ public sealed class StorageSchemaTests
         foreach (var schema in new[] { "team_a", "team_b" })
         {
             Assert.Equal(1, await ScalarAsync(db, $"SELECT COUNT(*) FROM \"{schema}\".deliveries"));
-            Assert.Equal(1, await ScalarAsync(db, $"SELECT COUNT(*) FROM \"{schema}\".qrtz_triggers"));
+            Assert.Equal(1, await ScalarAsync(db, $"SELECT COUNT(*) FROM \"{schema}\".qrtz_triggers WHERE job_group = 'reviews'"));
         }
 
         Assert.Equal(0, await ScalarAsync(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"));

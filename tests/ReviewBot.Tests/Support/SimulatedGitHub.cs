@@ -23,7 +23,7 @@ internal static class SimulatedGitHub
         ["GitHub:Token"] = Token,
         ["GitHub:MinWriteInterval"] = "00:00:00.010",
         ["GitHub:RetryBaseDelay"] = "00:00:00.050",
-        ["GitHub:RequestTimeout"] = "00:00:05",
+        ["GitHub:RequestTimeout"] = "00:00:30",
         ["Jobs:RetryDelay"] = "00:00:00.200",
         ["Jobs:MaxRetryDelay"] = "00:00:01",
     };
