@@ -9,14 +9,18 @@ namespace ReviewBot.Webhooks;
 /// <summary>
 /// <c>POST /webhooks/github</c>: read the raw body (capped), verify the signature in constant time, parse, drop
 /// deliveries seen before, hand the delivery to its handlers, answer. Acknowledge, then work: nothing here calls
-/// GitHub or a model; the review itself runs in a durable job.
+/// GitHub or a model; the review itself runs in a durable job. Only a few deliveries are stored and queued at once
+/// (<see cref="WebhookOptions.MaxConcurrentAccepts"/>); the others wait in memory, because many writers at once
+/// contend for the same locks (SQLite's write lock, Quartz's cluster-wide insert lock) and get slower, not faster.
 /// </summary>
 public sealed partial class WebhookEndpoint(
     IEnumerable<IWebhookHandler> handlers,
     DeliveryLog deliveries,
     IOptionsMonitor<WebhookOptions> options,
-    ILogger<WebhookEndpoint> logger)
+    ILogger<WebhookEndpoint> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _accepting = new(options.CurrentValue.MaxConcurrentAccepts);
+
     public const string Path = "/webhooks/github";
 
     /// <summary>What a 503 asks the sender to wait, in seconds.</summary>
@@ -75,6 +79,12 @@ public sealed partial class WebhookEndpoint(
             return Answer(StatusCodes.Status400BadRequest, "rejected", "malformed JSON");
         }
 
+        if (!await _accepting.WaitAsync(settings.AcceptQueueTimeout, http.RequestAborted).ConfigureAwait(false))
+        {
+            Log.Busy(logger, settings.AcceptQueueTimeout);
+            return Unavailable(http, "too many deliveries at once; redeliver later");
+        }
+
         try
         {
             return await AcceptAsync(new WebhookDelivery(deliveryId, eventName, payload, body.Value), http.RequestAborted).ConfigureAwait(false);
@@ -84,9 +94,20 @@ public sealed partial class WebhookEndpoint(
             // Nothing is lost: the delivery is not recorded as seen, so a redelivery (GitHub's "Redeliver", or a
             // sender that retries on 503) acts on it again, and the per-head job key keeps that from queueing twice.
             Log.StorageUnavailable(logger, ex);
-            http.Response.Headers.RetryAfter = RetryAfterSeconds;
-            return Answer(StatusCodes.Status503ServiceUnavailable, "unavailable", "storage unavailable; redeliver later");
+            return Unavailable(http, "storage unavailable; redeliver later");
         }
+        finally
+        {
+            _accepting.Release();
+        }
+    }
+
+    public void Dispose() => _accepting.Dispose();
+
+    private static IResult Unavailable(HttpContext http, string reason)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return Answer(StatusCodes.Status503ServiceUnavailable, "unavailable", reason);
     }
 
     private async Task<IResult> AcceptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -149,6 +170,9 @@ public sealed partial class WebhookEndpoint(
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Delivery not accepted: storage unavailable; answered 503")]
         public static partial void StorageUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Delivery not accepted: waited {Waited} for a turn to store it; answered 503")]
+        public static partial void Busy(ILogger logger, TimeSpan waited);
     }
 }
 

@@ -18,6 +18,19 @@ public sealed class WebhookOptions
     [Range(1024, 100 * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// Deliveries this receiver stores and queues at once; the rest wait in memory for a turn. A few writers keep the
+    /// database's locks busy; many only contend for them. Read at start-up. Default 8.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentAccepts { get; set; } = 8;
+
+    /// <summary>
+    /// How long a delivery waits for its turn before it is answered 503 (GitHub gives up on a delivery after 10 s and
+    /// does not redeliver on its own). Default 5 s.
+    /// </summary>
+    public TimeSpan AcceptQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Review draft pull requests too. Default false.</summary>
     public bool ReviewDrafts { get; set; }
 }
