@@ -96,6 +96,36 @@ public sealed class WebhookFaultTests
     }
 
     [Fact]
+    public async Task Post_MoreDeliveriesThanTurns_LateOnesWaitThenAnswer503AndLoseNothing()
+    {
+        await using var db = await HostDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?>
+        {
+            ["Webhooks:MaxConcurrentAccepts"] = "1",
+            ["Webhooks:AcceptQueueTimeout"] = "00:00:00.500",
+        });
+        using var client = app.CreateClient();
+        var ledger = new DeliveryLedger(client);
+        await HostChecks.AssertHealthyAsync(client);
+
+        // The one turn is held by a delivery waiting for a locked SQLite file; the next cannot get a turn in time.
+        var answers = await WhileLockedAsync(db, TimeSpan.FromSeconds(2), async () =>
+        {
+            var holder = ledger.PostAsync(SignedDelivery.Create(Opened(1), "pull_request", "pull-1-holder"));
+            await Task.Delay(200);
+            var late = await ledger.PostAsync(SignedDelivery.Create(Opened(2), "pull_request", "pull-2-late"));
+            return new[] { await holder, late };
+        });
+        var redelivered = await ledger.PostAsync(SignedDelivery.Create(Opened(2), "pull_request", "pull-2-late"));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable], answers);
+        Assert.Equal(HttpStatusCode.Accepted, redelivered);
+        await ledger.AssertNoLostRowAsync(app.Services);
+        Assert.Equal(3, (await QueuedJobs.ListAsync(app.Services)).Count);
+        await HostChecks.AssertHealthyAsync(client);
+    }
+
+    [Fact]
     public async Task Post_PostgresRefusingConnections_Answers503ThenAcceptsTheRedelivery()
     {
         await using var db = await HostDatabase.CreateAsync(StorageProvider.Postgres);
