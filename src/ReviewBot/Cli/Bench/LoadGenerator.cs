@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace ReviewBot.Cli.Bench;
 
 /// <summary>What one load phase measured.</summary>
-internal sealed record LoadPhaseResult(string Name, int Sent, int Accepted, int Errors, TimeSpan Elapsed, LatencyStats Latency)
+internal sealed record LoadPhaseResult(string Name, int Sent, int Accepted, int Refused, int Errors, TimeSpan Elapsed, LatencyStats Latency)
 {
     public double Throughput => Accepted / Elapsed.TotalSeconds;
 }
@@ -21,7 +21,7 @@ internal sealed class LoadGenerator(Uri url, string secret) : IDisposable
 {
     private const string NumberToken = "987654321";
     private const string ShaToken = "feedfacefeedfacefeedfacefeedfacefeedface";
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _template = Template();
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
     private int _next = 100_000_000;
@@ -33,8 +33,7 @@ internal sealed class LoadGenerator(Uri url, string secret) : IDisposable
     {
         var total = (int)(rate * duration.TotalSeconds);
         var latencies = new ConcurrentBag<double>();
-        var accepted = 0;
-        var errors = 0;
+        var tally = new Tally();
         var sends = new List<Task>(total);
         var clock = Stopwatch.StartNew();
         for (var sent = 0; sent < total;)
@@ -43,21 +42,20 @@ internal sealed class LoadGenerator(Uri url, string secret) : IDisposable
             for (; sent < due; sent++)
             {
                 var dueAt = TimeSpan.FromSeconds(sent / (double)rate);
-                sends.Add(SendAsync(clock, dueAt, latencies, () => Interlocked.Increment(ref accepted), () => Interlocked.Increment(ref errors), cancellationToken));
+                sends.Add(SendAsync(clock, dueAt, latencies, tally, cancellationToken));
             }
 
             await Task.Delay(1, cancellationToken).ConfigureAwait(false);
         }
 
         await Task.WhenAll(sends).ConfigureAwait(false);
-        return new LoadPhaseResult(string.Create(CultureInfo.InvariantCulture, $"{rate}/s"), total, accepted, errors, clock.Elapsed, LatencyStats.From(latencies));
+        return new LoadPhaseResult(string.Create(CultureInfo.InvariantCulture, $"{rate}/s"), total, tally.Accepted, tally.Refused, tally.Errors, clock.Elapsed, LatencyStats.From(latencies));
     }
 
     public async Task<LoadPhaseResult> SaturateAsync(int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
-        var accepted = 0;
-        var errors = 0;
+        var tally = new Tally();
         var sent = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
@@ -65,15 +63,15 @@ internal sealed class LoadGenerator(Uri url, string secret) : IDisposable
             while (clock.Elapsed < duration)
             {
                 Interlocked.Increment(ref sent);
-                await SendAsync(clock, clock.Elapsed, latencies, () => Interlocked.Increment(ref accepted), () => Interlocked.Increment(ref errors), cancellationToken).ConfigureAwait(false);
+                await SendAsync(clock, clock.Elapsed, latencies, tally, cancellationToken).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
-        return new LoadPhaseResult(string.Create(CultureInfo.InvariantCulture, $"saturation ({connections} conns)"), sent, accepted, errors, clock.Elapsed, LatencyStats.From(latencies));
+        return new LoadPhaseResult(string.Create(CultureInfo.InvariantCulture, $"saturation ({connections} conns)"), sent, tally.Accepted, tally.Refused, tally.Errors, clock.Elapsed, LatencyStats.From(latencies));
     }
 
     public void Dispose() => _http.Dispose();
 
-    private async Task SendAsync(Stopwatch clock, TimeSpan dueAt, ConcurrentBag<double> latencies, Action accepted, Action failed, CancellationToken cancellationToken)
+    private async Task SendAsync(Stopwatch clock, TimeSpan dueAt, ConcurrentBag<double> latencies, Tally tally, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var index = Interlocked.Increment(ref _next);
@@ -84,21 +82,44 @@ internal sealed class LoadGenerator(Uri url, string secret) : IDisposable
         {
             using var request = ReplayCommand.Build(url, body, "pull_request", Guid.NewGuid().ToString(), secret);
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if ((int)response.StatusCode == 202)
-            {
-                accepted();
-            }
-            else
-            {
-                failed();
-            }
+            tally.Count((int)response.StatusCode);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            failed();
+            tally.Count(0);
         }
 
         latencies.Add((clock.Elapsed - dueAt).TotalMilliseconds);
+    }
+
+    /// <summary>202s, 503s (refused, to be redelivered) and everything else (timeouts, other statuses).</summary>
+    private sealed class Tally
+    {
+        private int _accepted;
+        private int _refused;
+        private int _errors;
+
+        public int Accepted => _accepted;
+
+        public int Refused => _refused;
+
+        public int Errors => _errors;
+
+        public void Count(int status)
+        {
+            if (status == 202)
+            {
+                Interlocked.Increment(ref _accepted);
+            }
+            else if (status == 503)
+            {
+                Interlocked.Increment(ref _refused);
+            }
+            else
+            {
+                Interlocked.Increment(ref _errors);
+            }
+        }
     }
 
     private static string Template()
