@@ -6,13 +6,16 @@ using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
 using ReviewBot.Data;
+using ReviewBot.Data.Commands;
 using ReviewBot.Data.Deliveries;
 using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
+using ReviewBot.Data.Settings;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
 using ReviewBot.Llm;
 using ReviewBot.Ranking;
+using ReviewBot.RepositoryConfig;
 using ReviewBot.Webhooks;
 
 namespace ReviewBot;
@@ -60,6 +63,10 @@ public static class ReviewBotServices
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<IReviewStore, ReviewStore>();
+        services.AddSingleton<RepositorySettingsStore>();
+        services.AddSingleton<ConfigNoticeStore>();
+        services.AddSingleton<PullRequestStateStore>();
+        services.AddSingleton<CommandStore>();
         services.AddHostedService<DatabaseMigrationService>();
         return services;
     }
@@ -83,6 +90,7 @@ public static class ReviewBotServices
         services.AddSingleton<IReviewQueue, QuartzReviewQueue>();
         services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
+        services.AddReviewBotRepositoryConfig();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
