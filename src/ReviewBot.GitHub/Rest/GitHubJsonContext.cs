@@ -29,7 +29,6 @@ namespace ReviewBot.GitHub.Rest;
 [JsonSerializable(typeof(CreateReactionRequest))]
 [JsonSerializable(typeof(Reaction))]
 [JsonSerializable(typeof(CollaboratorAccess))]
-[JsonSerializable(typeof(RepositoryInfo))]
 public sealed partial class GitHubJsonContext : JsonSerializerContext;
 
 /// <summary>The body of <c>POST …/pulls/{n}/reviews/{id}/events</c>.</summary>

@@ -30,11 +30,4 @@ public sealed partial class GitHubRestClient
         var answer = await GetAsync(call, $"{repository.Path}/collaborators/{Uri.EscapeDataString(username)}/permission", GitHubRequest.JsonMediaType, cancellationToken).ConfigureAwait(false);
         return GitHubConnection.Deserialize(answer, GitHubJsonContext.Default.CollaboratorAccess);
     }
-
-    /// <summary><c>GET /repos/{owner}/{repo}</c>: among others, its default branch.</summary>
-    public async Task<GitHubResult<RepositoryInfo>> GetRepositoryAsync(GitHubCall call, RepositoryName repository, CancellationToken cancellationToken)
-    {
-        var answer = await GetAsync(call, repository.Path, GitHubRequest.JsonMediaType, cancellationToken).ConfigureAwait(false);
-        return GitHubConnection.Deserialize(answer, GitHubJsonContext.Default.RepositoryInfo);
-    }
 }

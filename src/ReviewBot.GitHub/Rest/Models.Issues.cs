@@ -37,15 +37,3 @@ public sealed record CollaboratorAccess
     public bool CanWrite =>
         Permission is "admin" or "write" || RoleName is "admin" or "maintain" or "write";
 }
-
-/// <summary><c>GET /repos/{owner}/{repo}</c>, as much as ReviewBot reads.</summary>
-public sealed record RepositoryInfo
-{
-    public long Id { get; init; }
-
-    public string FullName { get; init; } = "";
-
-    public string? DefaultBranch { get; init; }
-
-    public bool Private { get; init; }
-}

@@ -29,6 +29,9 @@ internal sealed class SimulatorState
 
     public List<(string Path, int Line)> RejectedLines { get; } = [];
 
+    /// <summary>Collaborators' access by (repository, login), both upper-cased: (permission, role name).</summary>
+    public Dictionary<(string Repository, string Login), (string Permission, string Role)> Permissions { get; } = [];
+
     public long NextId() => Interlocked.Increment(ref _nextId);
 
     public SimRepository Repository(string fullName)
@@ -61,6 +64,9 @@ internal sealed class SimRepository(long id, string owner, string name)
 
     /// <summary>Files by commit SHA, then path. A fork's commits are readable from its base repository too, as on GitHub.</summary>
     public Dictionary<string, Dictionary<string, byte[]>> Commits { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The ref the contents API reads when a request names none.</summary>
+    public string DefaultBranch { get; set; } = "main";
 
     public void AddFiles(string sha, IEnumerable<KeyValuePair<string, byte[]>> files)
     {
@@ -104,6 +110,8 @@ internal sealed class SimPullRequest
     public required string HeadRef { get; init; }
 
     public required string BaseSha { get; set; }
+
+    public IReadOnlyList<string> Labels { get; set; } = [];
 
     public string? HeadRepository { get; init; }
 
@@ -192,6 +200,8 @@ internal sealed class SimIssueComment
     public required string Body { get; init; }
 
     public required string UserLogin { get; init; }
+
+    public string UserType { get; init; } = "User";
 
     public required DateTimeOffset CreatedAt { get; init; }
 
