@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Admin;
 using ReviewBot.Analysis;
+using ReviewBot.Commands;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
@@ -91,6 +92,7 @@ public static class ReviewBotServices
         services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotRepositoryConfig();
+        services.AddReviewBotCommands();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
