@@ -17,6 +17,7 @@ using ReviewBot.Jobs;
 using ReviewBot.Llm;
 using ReviewBot.Ranking;
 using ReviewBot.RepositoryConfig;
+using ReviewBot.Telemetry;
 using ReviewBot.Webhooks;
 
 namespace ReviewBot;
@@ -93,6 +94,7 @@ public static class ReviewBotServices
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotRepositoryConfig();
         services.AddReviewBotCommands();
+        services.AddReviewBotTelemetry(configuration);
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
@@ -105,7 +107,7 @@ public static class ReviewBotServices
         ArgumentNullException.ThrowIfNull(app);
         if (role != ServeRole.Worker)
         {
-            app.MapPost(WebhookEndpoint.Path, (HttpContext http, WebhookEndpoint endpoint) => endpoint.HandleAsync(http));
+            app.MapPost(WebhookEndpoint.Path, (HttpContext http, WebhookEndpoint endpoint) => endpoint.HandleAsync(http)).AddEndpointFilter<DeliveryTelemetryFilter>();
         }
 
         app.MapReviewBotAdmin();

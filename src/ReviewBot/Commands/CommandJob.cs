@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Quartz;
+using ReviewBot.Core.Telemetry;
 using ReviewBot.Jobs;
 
 namespace ReviewBot.Commands;
@@ -14,6 +15,7 @@ public sealed partial class CommandJob(CommandRunner runner, IOptions<JobsOption
         var map = context.MergedJobDataMap;
         var commandId = long.Parse(map.GetString(CommandQueue.CommandIdKey)!, CultureInfo.InvariantCulture);
         var attempt = map.GetString(CommandQueue.AttemptKey) is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : 1;
+        var started = timeProvider.GetTimestamp();
         CommandRunOutcome outcome;
         try
         {
@@ -25,6 +27,7 @@ public sealed partial class CommandJob(CommandRunner runner, IOptions<JobsOption
             outcome = CommandRunOutcome.RetryLater;
         }
 
+        ReviewBotTelemetry.RecordJob("command", outcome.ToString(), timeProvider.GetElapsedTime(started));
         var settings = options.Value;
         if (outcome != CommandRunOutcome.RetryLater || attempt >= settings.MaxAttempts)
         {

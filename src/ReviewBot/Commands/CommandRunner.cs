@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
+using ReviewBot.Core.Telemetry;
 using ReviewBot.Data.Commands;
 using ReviewBot.GitHub.Rest;
 
@@ -60,6 +61,7 @@ public sealed partial class CommandRunner(
             var why = access.IsOk ? $"{command.Author} has {access.Value!.RoleName ?? access.Value.Permission} access, not write" : "write access could not be confirmed: " + access.Describe();
             Log.Refused(logger, command.Command, command.Author, why);
             await commands.FinishAsync(command.Id, CommandStatus.Refused, why, cancellationToken).ConfigureAwait(false);
+            CountCommand(command, CommandStatus.Refused);
             return CommandRunOutcome.Refused;
         }
 
@@ -138,6 +140,7 @@ public sealed partial class CommandRunner(
     private async Task<CommandRunOutcome> FinishAsync(StoredCommand command, CommandStatus status, string reason, CancellationToken cancellationToken)
     {
         await commands.FinishAsync(command.Id, status, reason, cancellationToken).ConfigureAwait(false);
+        CountCommand(command, status);
         Log.Finished(logger, command.Command, command.Author, status, reason);
         return status == CommandStatus.Done ? CommandRunOutcome.Done : CommandRunOutcome.Failed;
     }
@@ -151,6 +154,9 @@ public sealed partial class CommandRunner(
         DeliveryId = command.DeliveryId,
         Rerun = rerun,
     };
+
+    private static void CountCommand(StoredCommand command, CommandStatus status) =>
+        ReviewBotTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", command.Command), new KeyValuePair<string, object?>("outcome", status.ToString()));
 
     private static bool IsTransient(GitHubStatus status) => status is GitHubStatus.Transient or GitHubStatus.RateLimited or GitHubStatus.UnknownOutcome;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ReviewBot.Core.Telemetry;
 using ReviewBot.Data.Commands;
 using ReviewBot.GitHub;
 using ReviewBot.Webhooks;
@@ -81,6 +82,7 @@ public sealed partial class CommandWebhookHandler(
         if (status != CommandStatus.Queued)
         {
             Log.NotCarriedOut(logger, stored.Command, stored.Author, reason!);
+            ReviewBotTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", parsed.Kind is null ? "unknown" : stored.Command), new KeyValuePair<string, object?>("outcome", status.ToString()));
             return new WebhookOutcome(WebhookDisposition.Recorded, $"command not carried out: {reason}");
         }
 

@@ -1,6 +1,7 @@
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Storage;
+using ReviewBot.Core.Telemetry;
 using ReviewBot.Data.Commands;
 using ReviewBot.RepositoryConfig;
 
@@ -114,6 +115,8 @@ public sealed partial class ReviewJobRunner(
         }
 
         await store.CompleteRunAsync(runId, result, outcome, cancellationToken).ConfigureAwait(false);
+        ReviewBotTelemetry.Reviews.Add(1, new KeyValuePair<string, object?>("status", outcome.Status.ToString()));
+        ReviewBotTelemetry.CommentsPosted.Add(outcome.Comments.Count(static c => c.GitHubId is not null));
         Log.Reviewed(logger, outcome.Status, result.Comments.Count, result.Stats.Candidates, result.Stats.ElapsedMs);
         return outcome.Status switch
         {
