@@ -14,6 +14,7 @@ using ReviewBot.Data.Reviews;
 using ReviewBot.Data.Settings;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
+using ReviewBot.Jobs.Feedback;
 using ReviewBot.Llm;
 using ReviewBot.Ranking;
 using ReviewBot.RepositoryConfig;
@@ -96,6 +97,7 @@ public static class ReviewBotServices
         services.AddReviewBotCommands();
         services.AddReviewBotTelemetry(configuration);
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
+        services.AddReviewBotFeedback(configuration);
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

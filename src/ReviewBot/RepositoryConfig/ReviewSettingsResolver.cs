@@ -4,6 +4,7 @@ using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Ranking;
+using ReviewBot.Data.Feedback;
 using ReviewBot.Data.Settings;
 using ReviewBot.GitHub.Rest;
 using ReviewBot.Jobs;
@@ -56,6 +57,7 @@ public sealed class ReviewSettingsResolver(
     RepositoryConfigLoader loader,
     ConfigNoticePublisher notices,
     RepositorySettingsStore settingsStore,
+    FeedbackStore feedback,
     ReviewPipeline pipeline,
     IOptions<RankingOptions> ranking,
     IOptionsMonitor<WebhookOptions> webhooks)
@@ -103,6 +105,9 @@ public sealed class ReviewSettingsResolver(
             Critic = useOffline ? "offline" : pipeline.Critic.Name,
         });
         await settingsStore.SaveAsync(target.Repository, config.Drafts, config.TrainingOptOut, json, cancellationToken).ConfigureAwait(false);
+
+        // The dataset export leaves out every repository whose settings opt out, its past reviews included.
+        await feedback.SetTrainingOptOutAsync(target.Repository, config.TrainingOptOut, cancellationToken).ConfigureAwait(false);
         return new ReviewSettings
         {
             Config = config,

@@ -32,6 +32,9 @@ internal sealed class SimulatorState
     /// <summary>Collaborators' access by (repository, login), both upper-cased: (permission, role name).</summary>
     public Dictionary<(string Repository, string Login), (string Permission, string Role)> Permissions { get; } = [];
 
+    /// <summary>author_association by login, for comments listed; unknown people are OWNER, bots NONE.</summary>
+    public Dictionary<string, string> Associations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public long NextId() => Interlocked.Increment(ref _nextId);
 
     public SimRepository Repository(string fullName)

@@ -37,6 +37,11 @@ public sealed class RepositoryConfigEndToEndTests
         Assert.True(config["repository"]!["trainingOptOut"]!.GetValue<bool>());
         Assert.Equal("Applied", config["files"]![0]!["status"]!.GetValue<string>());
         Assert.Contains(HostedGitHub.Repository, await host.Service<RepositorySettingsStore>().ListTrainingOptOutsAsync(CancellationToken.None));
+        await using (var connection = await host.Service<ReviewBotDatabase>().OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT training_opt_out FROM repositories WHERE full_name = @repository", new { repository = HostedGitHub.Repository }));
+        }
+
         Assert.Empty(host.GitHub.GetIssueComments(HostedGitHub.Repository, HostedGitHub.Number));
         Assert.Empty(host.GitHub.UnexpectedRequests);
     }
