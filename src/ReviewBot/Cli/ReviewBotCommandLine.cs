@@ -12,6 +12,7 @@ public static class ReviewBotCommandLine
         ReplayCommand.Create(),
         BenchCommand.Create(),
         RmCommand.Create(),
+        Eval.EvalCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args) => Create().Parse(args).InvokeAsync();
