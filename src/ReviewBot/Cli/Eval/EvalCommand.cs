@@ -36,6 +36,9 @@ internal static class EvalCommand
         var parallel = new Option<int>("--parallel") { Description = "Reviews run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noJudge = new Option<bool>("--no-judge") { Description = "Do not ask a configured LLM to judge whether comments explain the bug." };
         var (llmEndpoint, llmModel, llmMode) = LlmOptions();
+        AtLeast(count, 1);
+        AtLeast(controls, 0);
+        AtLeast(parallel, 1);
         var command = new Command("tamper", "Insert known bugs into C# code, review each change with the full pipeline and report CBI and hallucinations.")
         {
             source, count, controls, seed, kinds, partition, critic, rewardModel, lengthModifier, sweep, lambdas, format, output, emitPairs, parallel, noJudge, llmEndpoint, llmModel, llmMode,
@@ -45,11 +48,6 @@ internal static class EvalCommand
             if (result.GetResult(lengthModifier) is not null && result.GetValue(sweep))
             {
                 result.AddError("Give either --length-modifier or --sweep (the sweep measures every λ).");
-            }
-
-            if (result.GetValue(count) < 1 || result.GetValue(parallel) < 1 || result.GetValue(controls) < 0)
-            {
-                result.AddError("--count and --parallel must be positive, --controls not negative.");
             }
 
             ValidateLlm(result, llmEndpoint, llmModel);
@@ -93,17 +91,14 @@ internal static class EvalCommand
         var format = new Option<ReviewFormat>("--format") { Description = "markdown (default) or json.", DefaultValueFactory = _ => ReviewFormat.Markdown };
         var parallel = new Option<int>("--parallel") { Description = "Reviews run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var (llmEndpoint, llmModel, llmMode) = LlmOptions();
+        AtLeast(max, 1);
+        AtLeast(parallel, 1);
         var command = new Command("commits", "Review real commits: bug fixes in reverse (is the bug flagged?), others as they are (how much is said?).")
         {
             repo, revs, max, critic, rewardModel, format, parallel, llmEndpoint, llmModel, llmMode,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(max) < 1 || result.GetValue(parallel) < 1)
-            {
-                result.AddError("--max and --parallel must be positive.");
-            }
-
             ValidateLlm(result, llmEndpoint, llmModel);
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -131,6 +126,22 @@ internal static class EvalCommand
         mode.AcceptOnlyFromAmong("chat", "completions");
         return (endpoint, model, mode);
     }
+
+    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < minimum)
+        {
+            result.AddError($"{option.Name} must be at least {minimum}.");
+        }
+    });
+
+    private static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int?>() < minimum)
+        {
+            result.AddError($"{option.Name} must be at least {minimum}.");
+        }
+    });
 
     private static void ValidateLlm(CommandResult result, Option<Uri> endpoint, Option<string> model)
     {
