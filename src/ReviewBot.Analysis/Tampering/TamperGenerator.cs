@@ -10,7 +10,7 @@ namespace ReviewBot.Analysis.Tampering;
 
 /// <summary>
 /// Inserts known bugs into real code, CriticGPT style: lists every place each <see cref="MutationKind"/> could go,
-/// takes kinds in turn and places in a seeded order (one tamper per method), applies the Roslyn rewrite, keeps it only
+/// takes kinds in turn (the one with the fewest places left goes next) and places in a seeded order (one tamper per method), applies the Roslyn rewrite, keeps it only
 /// when it compiles with no new error, optionally adds a harmless edit in the same method, and writes the patch.
 /// Then makes controls: methods with harmless edits only. The same files, options and seed give the same tampers.
 /// </summary>
@@ -57,16 +57,28 @@ public static class TamperGenerator
         var tampers = new List<Tamper>();
         var used = new HashSet<int>();
         var next = kinds.ToDictionary(static k => k, static _ => 0);
+
+        // How many places each kind still has in unused methods. Each turn goes to the kind with the fewest, so that
+        // common kinds do not take the only methods a scarce one could go in.
+        var available = kinds.ToDictionary(k => k, k => sites[k].Count);
+        var kindsOfMember = new Dictionary<int, Dictionary<MutationKind, int>>();
+        foreach (var (kind, list) in sites)
+        {
+            foreach (var site in list)
+            {
+                var counts = kindsOfMember.TryGetValue(site.Member.Index, out var existing) ? existing : kindsOfMember[site.Member.Index] = [];
+                counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            }
+        }
+
         var active = new List<MutationKind>(kinds);
         while (tampers.Count < options.Count && active.Count > 0)
         {
-            foreach (var kind in active.ToList())
+            var pending = new List<MutationKind>(active);
+            while (pending.Count > 0 && tampers.Count < options.Count)
             {
-                if (tampers.Count >= options.Count)
-                {
-                    break;
-                }
-
+                var kind = pending.OrderBy(k => available[k]).ThenBy(static k => k).First();
+                pending.Remove(kind);
                 Tamper? made = null;
                 var list = sites[kind];
                 while (made is null && next[kind] < list.Count)
@@ -78,7 +90,7 @@ public static class TamperGenerator
                         made = run.TryTamper(site, MutatorCatalog.For(kind), id, new Random(Mix(options.Seed, (int)kind, next[kind])));
                         if (made is not null)
                         {
-                            used.Add(site.Member.Index);
+                            Use(site.Member.Index);
                         }
                     }
                 }
@@ -110,7 +122,7 @@ public static class TamperGenerator
                 if (run.TryControl(members[index], id, new Random(Mix(options.Seed, -1, index))) is { } control)
                 {
                     controls.Add(control);
-                    used.Add(index);
+                    Use(index);
                 }
             }
         }
@@ -124,6 +136,15 @@ public static class TamperGenerator
             RejectedByCompiler = run.Rejected,
             ElapsedMs = clock.ElapsedMilliseconds,
         };
+
+        void Use(int member)
+        {
+            used.Add(member);
+            foreach (var (kind, count) in kindsOfMember.GetValueOrDefault(member) ?? [])
+            {
+                available[kind] -= count;
+            }
+        }
     }
 
     /// <summary>Members with code in them: methods, constructors, operators, accessors of properties and indexers.</summary>
@@ -248,7 +269,17 @@ public static class TamperGenerator
                 return (mutated, null);
             }
 
+            // Harmless edits stay off the bug's lines (and, for a deletion, off the lines on either side of it), so the
+            // diff shows each line as one or the other.
             var region = Region(mutation);
+            var first = mutated.Lines.GetLineFromPosition(region.Start);
+            var last = mutated.Lines.GetLineFromPosition(Math.Max(region.Start, region.End - 1));
+            if (region.Length == 0 && first.LineNumber > 0)
+            {
+                first = mutated.Lines[first.LineNumber - 1];
+            }
+
+            region = TextSpan.FromBounds(first.Start, last.End);
             var keep = tree.GetRoot(cancellationToken).DescendantTokens()
                 .Where(t => t.IsKind(SyntaxKind.IdentifierToken) && mutation.Changes.Any(c => c.Span.IntersectsWith(t.Span) || c.Span.Contains(t.Span)))
                 .Select(static t => t.ValueText)
