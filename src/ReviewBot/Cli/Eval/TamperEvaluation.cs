@@ -117,7 +117,9 @@ internal static class TamperEvaluation
 
         if (request.EmitPairs is not null)
         {
-            var pairs = results.SelectMany(r => TamperPairs.Build(r.Case, inputs.First(i => i.Case.Id == r.Case.Id).Context.Diff, r.Blocks)).ToList();
+            // Groups carry the seed, so that files from several runs (several seeds) can be concatenated.
+            var diffs = inputs.ToDictionary(static i => i.Case.Id, static i => i.Context.Diff, StringComparer.Ordinal);
+            var pairs = results.SelectMany(r => TamperPairs.Build(r.Case with { Id = string.Create(CultureInfo.InvariantCulture, $"seed{request.Tampering.Seed}/{r.Case.Id}") }, diffs[r.Case.Id], r.Blocks)).ToList();
             Directory.CreateDirectory(request.EmitPairs.DirectoryName ?? ".");
             await using (var writer = new StreamWriter(request.EmitPairs.FullName, append: false, new UTF8Encoding(false)))
             {
