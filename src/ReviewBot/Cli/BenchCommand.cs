@@ -10,6 +10,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure ReviewBot's speed and memory on this machine.");
         bench.Subcommands.Add(IntakeBenchmark.CreateCommand());
+        bench.Subcommands.Add(ReviewBenchmark.CreateCommand());
         bench.Subcommands.Add(RewardModelBenchmark.CreateCommand());
         return bench;
     }

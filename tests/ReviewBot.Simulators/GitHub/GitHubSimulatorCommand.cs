@@ -3,7 +3,7 @@ using ReviewBot.Core.Diffs;
 namespace ReviewBot.Simulators.GitHub;
 
 /// <summary>
-/// <c>github --urls URL [--seed-patch FILE] [--repo OWNER/NAME] [--number N] [--token TOKEN]</c>: runs the simulator
+/// <c>github --urls URL [--seed-patch FILE] [--repo OWNER/NAME] [--number N] [--head SHA] [--token TOKEN]</c>: runs the simulator
 /// until Ctrl+C or SIGTERM. <c>--token</c> accepts that personal token for writes (reads need none).
 /// </summary>
 internal static class GitHubSimulatorCommand
@@ -15,6 +15,7 @@ internal static class GitHubSimulatorCommand
         var repository = "octo-org/demo";
         var number = 1;
         string? token = null;
+        var head = new string('a', 40);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -24,6 +25,7 @@ internal static class GitHubSimulatorCommand
                 case "--repo": repository = args[i + 1]; break;
                 case "--number": number = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--token": token = args[i + 1]; break;
+                case "--head": head = args[i + 1]; break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown option {args[i]}").ConfigureAwait(false);
                     return 2;
@@ -55,6 +57,7 @@ internal static class GitHubSimulatorCommand
                 Number = number,
                 Patch = patch,
                 Title = Path.GetFileName(seedPatch),
+                HeadSha = head,
                 HeadFiles = AddedFiles(patch),
             });
         }
@@ -63,7 +66,7 @@ internal static class GitHubSimulatorCommand
         await Console.Out.WriteLineAsync($"GitHub simulator listening on {simulator.BaseAddress}").ConfigureAwait(false);
         if (seedPatch is not null)
         {
-            await Console.Out.WriteLineAsync($"Seeded {repository}#{number} at head {new string('a', 40)}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Seeded {repository}#{number} at head {head}").ConfigureAwait(false);
         }
 
         await simulator.WaitForShutdownAsync().ConfigureAwait(false);

@@ -98,13 +98,16 @@ internal static class IntakeBenchmark
         }
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static byte[] WithHead(JsonNode template, int index)
     {
         var copy = template.DeepClone();
         copy["number"] = index + 1;
         copy["pull_request"]!["number"] = index + 1;
         copy["pull_request"]!["head"]!["sha"] = Convert.ToHexStringLower(BitConverter.GetBytes((long)index)).PadLeft(40, '0');
-        return System.Text.Encoding.UTF8.GetBytes(copy.ToJsonString());
+        // Indented like GitHub's own delivery, so each body is the recorded 28 KB.
+        return System.Text.Encoding.UTF8.GetBytes(copy.ToJsonString(Indented));
     }
 
     private static void TryDelete(string directory)
