@@ -27,12 +27,21 @@ internal sealed record EvalReport
     /// <summary>With <c>--sweep</c>: every setting, FSBS and best-of-N; otherwise empty.</summary>
     public required IReadOnlyList<SweepRow> Sweep { get; init; }
 
+    /// <summary>How often the reward model prefers the chosen critique of this run's cold-start pairs.</summary>
+    public required PairAccuracy RewardModelPairs { get; init; }
+
     public required TimingInfo Timing { get; init; }
 
     public required IReadOnlyList<CaseRow> Cases { get; init; }
 }
 
 internal sealed record GenerationInfo(int Files, int Tampers, int Controls, int RejectedByCompiler, IReadOnlyDictionary<string, int> SitesByKind);
+
+/// <summary>
+/// The reward model against this run's cold-start pairs: the share where it scores the chosen critique higher (a tie
+/// counts half). On tampers it was not trained on, this is its held-out pairwise accuracy.
+/// </summary>
+internal sealed record PairAccuracy(int Pairs, double Accuracy);
 
 internal sealed record KindRow(string Kind, EvalSummary Summary);
 

@@ -35,7 +35,8 @@ internal static class EvalReportWriter
         text.AppendLine(c, $"| bug among the critic's candidates (before ranking) | {Percent(o.CandidateCbi)} |");
         text.AppendLine(c, $"| hallucination rate (reviews with a comment off the bug) | {Percent(o.HallucinationRate)} (tampers {Percent(o.TamperHallucinationRate)}, controls {Percent(o.ControlHallucinationRate)}) |");
         text.AppendLine(c, $"| silence rate on controls | {Percent(o.SilenceRate)} |");
-        text.AppendLine(c, $"| comments per review | {o.CommentsPerReview:0.00} |").AppendLine();
+        text.AppendLine(c, $"| comments per review | {o.CommentsPerReview:0.00} |");
+        text.AppendLine(c, $"| reward model agrees with the cold-start pairs | {Percent(report.RewardModelPairs.Accuracy)} of {report.RewardModelPairs.Pairs} |").AppendLine();
 
         text.AppendLine("## By kind of bug").AppendLine();
         text.AppendLine("| kind | tampers | CBI | candidates | hallucination | comments/review |").AppendLine("|---|---:|---:|---:|---:|---:|");

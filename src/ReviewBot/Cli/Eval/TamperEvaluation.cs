@@ -5,6 +5,7 @@ using ReviewBot.Analysis.Tampering;
 using ReviewBot.Core.Diffs;
 using ReviewBot.Core.Evaluation;
 using ReviewBot.Core.Pipeline;
+using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Ranking.RewardPairs;
 using Spectre.Console;
 
@@ -95,7 +96,14 @@ internal static class TamperEvaluation
             reviewMs = clock.ElapsedMilliseconds - generationMs;
         }).ConfigureAwait(false);
 
-        var report = Build(request, set!, results, settings, environment, new TimingInfo(
+        // Groups carry the seed, so that files from several runs (several seeds) can be concatenated.
+        var contexts = inputs.ToDictionary(static i => i.Case.Id, static i => i.Context, StringComparer.Ordinal);
+        var pairs = results.Select(r => (Context: contexts[r.Case.Id], Pairs: TamperPairs.Build(
+            r.Case with { Id = string.Create(CultureInfo.InvariantCulture, $"seed{request.Tampering.Seed}/{r.Case.Id}") },
+            contexts[r.Case.Id].Diff,
+            r.Blocks))).ToList();
+        var accuracy = await PairAccuracyAsync(environment.RewardModel, pairs, cancellationToken).ConfigureAwait(false);
+        var report = Build(request, set!, results, settings, environment, accuracy, new TimingInfo(
             generationMs,
             reviewMs,
             clock.ElapsedMilliseconds,
@@ -117,16 +125,14 @@ internal static class TamperEvaluation
 
         if (request.EmitPairs is not null)
         {
-            // Groups carry the seed, so that files from several runs (several seeds) can be concatenated.
-            var diffs = inputs.ToDictionary(static i => i.Case.Id, static i => i.Context.Diff, StringComparer.Ordinal);
-            var pairs = results.SelectMany(r => TamperPairs.Build(r.Case with { Id = string.Create(CultureInfo.InvariantCulture, $"seed{request.Tampering.Seed}/{r.Case.Id}") }, diffs[r.Case.Id], r.Blocks)).ToList();
+            var all = pairs.SelectMany(static p => p.Pairs).ToList();
             Directory.CreateDirectory(request.EmitPairs.DirectoryName ?? ".");
             await using (var writer = new StreamWriter(request.EmitPairs.FullName, append: false, new UTF8Encoding(false)))
             {
-                RewardPairsFile.Write(writer, pairs);
+                RewardPairsFile.Write(writer, all);
             }
 
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {pairs.Count} reward pairs from {results.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {all.Count} reward pairs from {results.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
         }
 
         if (results.Count > 0 && results.All(static r => r.Review.Stats.CriticUnavailable))
@@ -157,7 +163,32 @@ internal static class TamperEvaluation
         return new EvalInput(evalCase, new ChangeContext { Diff = diff, Files = new InMemoryFileSource(tamper.Path, tamper.Original, tamper.Changed) });
     }
 
-    private static EvalReport Build(TamperEvalRequest request, TamperSet set, IReadOnlyList<CaseResult> results, List<RunSetting> settings, EvalEnvironment environment, TimingInfo timing)
+    /// <summary>The share of pairs whose chosen critique <paramref name="model"/> scores higher; a tie counts half.</summary>
+    internal static async Task<PairAccuracy> PairAccuracyAsync(IRewardModel model, IEnumerable<(ChangeContext Context, IReadOnlyList<RewardPair> Pairs)> cases, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var right = 0.0;
+        foreach (var (context, pairs) in cases)
+        {
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var critiques = pairs.SelectMany(static p => new[] { p.Chosen.ToCritique(), p.Rejected.ToCritique() }).ToList();
+            var scores = await model.ScoreAsync(context, critiques, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                var (chosen, rejected) = (scores[2 * i], scores[(2 * i) + 1]);
+                right += chosen > rejected ? 1 : chosen == rejected ? 0.5 : 0;
+                count++;
+            }
+        }
+
+        return new PairAccuracy(count, count == 0 ? 0 : right / count);
+    }
+
+    private static EvalReport Build(TamperEvalRequest request, TamperSet set, IReadOnlyList<CaseResult> results, List<RunSetting> settings, EvalEnvironment environment, PairAccuracy pairs, TimingInfo timing)
     {
         var members = set.All.ToDictionary(static t => t.Id, static t => t.Member, StringComparer.Ordinal);
         var atDefault = results.Select(static r => (r.Case, r.Scores[0])).ToList();
@@ -177,6 +208,7 @@ internal static class TamperEvaluation
             Overall = EvalSummary.From(atDefault),
             ByKind = [.. EvalSummary.ByKind(atDefault).Select(static k => new KindRow(k.Kind, k.Summary))],
             Sweep = sweep,
+            RewardModelPairs = pairs,
             Timing = timing,
             Cases = [.. results.Select(r => new CaseRow(
                 r.Case.Id,
