@@ -1,0 +1,34 @@
+namespace ReviewBot.Charts;
+
+/// <summary>A point of a series, with an optional label written next to it (e.g. the λ that produced it).</summary>
+public sealed record ChartPoint(double X, double Y, string? Label = null);
+
+/// <summary>A named line of points, drawn in order.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
+
+/// <summary>A line chart to render as SVG. Axis ranges default to the data's, widened to round ticks.</summary>
+public sealed record LineChart
+{
+    public required string Title { get; init; }
+
+    public required string XLabel { get; init; }
+
+    public required string YLabel { get; init; }
+
+    public required IReadOnlyList<ChartSeries> Series { get; init; }
+
+    public double? XMin { get; init; }
+
+    public double? XMax { get; init; }
+
+    public double? YMin { get; init; }
+
+    public double? YMax { get; init; }
+
+    /// <summary>Format of tick values, e.g. <c>0%</c> for shares or <c>0.##</c>.</summary>
+    public string TickFormat { get; init; } = "0.##";
+
+    public int Width { get; init; } = 760;
+
+    public int Height { get; init; } = 460;
+}
