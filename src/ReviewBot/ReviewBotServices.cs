@@ -6,6 +6,7 @@ using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
+using ReviewBot.Dashboard;
 using ReviewBot.Data;
 using ReviewBot.Data.Commands;
 using ReviewBot.Data.Deliveries;
@@ -96,6 +97,7 @@ public static class ReviewBotServices
         services.AddReviewBotRepositoryConfig();
         services.AddReviewBotCommands();
         services.AddReviewBotTelemetry(configuration);
+        services.AddReviewBotDashboard();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
         services.AddReviewBotFeedback(configuration);
 
@@ -113,6 +115,11 @@ public static class ReviewBotServices
         }
 
         app.MapReviewBotAdmin();
+        if (role != ServeRole.Worker)
+        {
+            app.MapReviewBotDashboard();
+        }
+
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz");
         return app;

@@ -3,6 +3,9 @@ namespace ReviewBot.Charts;
 /// <summary>A point of a series, with an optional label written next to it (e.g. the λ that produced it).</summary>
 public sealed record ChartPoint(double X, double Y, string? Label = null);
 
+/// <summary>A tick of an axis: where, and what it says.</summary>
+public sealed record AxisTick(double Value, string Label);
+
 /// <summary>A named line of points, drawn in order.</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
 
@@ -27,6 +30,15 @@ public sealed record LineChart
 
     /// <summary>Format of tick values, e.g. <c>0%</c> for shares or <c>0.##</c>.</summary>
     public string TickFormat { get; init; } = "0.##";
+
+    /// <summary>Format of the x axis's tick values when it differs from <see cref="TickFormat"/>.</summary>
+    public string? XTickFormat { get; init; }
+
+    /// <summary>Ticks of the x axis at these values with these labels (e.g. dates), instead of round numbers.</summary>
+    public IReadOnlyList<AxisTick>? XTicks { get; init; }
+
+    /// <summary>Series colours, in order; default a categorical palette.</summary>
+    public IReadOnlyList<string>? Palette { get; init; }
 
     public int Width { get; init; } = 760;
 

@@ -42,10 +42,11 @@ public static class SvgChartWriter
             Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
 
             // Grid, ticks and tick labels.
-            for (var x = xMin; x <= xMax + (xStep / 2); x += xStep)
+            var xTicks = chart.XTicks ?? [.. Ticks(xMin, xMax, xStep).Select(x => new AxisTick(x, x.ToString(chart.XTickFormat ?? chart.TickFormat, CultureInfo.InvariantCulture)))];
+            foreach (var tick in xTicks)
             {
-                Line(svg, X(x), Top, X(x), Top + plotHeight, "#e5e5e5", 1);
-                Text(svg, X(x), Top + plotHeight + 18, x.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "middle");
+                Line(svg, X(tick.Value), Top, X(tick.Value), Top + plotHeight, "#e5e5e5", 1);
+                Text(svg, X(tick.Value), Top + plotHeight + 18, tick.Label, "middle");
             }
 
             for (var y = yMin; y <= yMax + (yStep / 2); y += yStep)
@@ -67,7 +68,8 @@ public static class SvgChartWriter
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
-                var colour = Palette[s % Palette.Length];
+                var palette = chart.Palette is { Count: > 0 } own ? own : Palette;
+                var colour = palette[s % palette.Count];
                 svg.WriteStartElement("g", Ns);
                 svg.WriteAttributeString("class", "series");
                 svg.WriteAttributeString("data-series", series.Name);
@@ -104,6 +106,14 @@ public static class SvgChartWriter
         }
 
         return output.ToString();
+    }
+
+    private static IEnumerable<double> Ticks(double min, double max, double step)
+    {
+        for (var x = min; x <= max + (step / 2); x += step)
+        {
+            yield return x;
+        }
     }
 
     /// <summary>A range widened to round ticks (steps of 1, 2, 2.5 or 5 times a power of ten), about five of them.</summary>
