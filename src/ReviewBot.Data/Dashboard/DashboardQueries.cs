@@ -74,13 +74,12 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
             return comments;
         }
 
-        var reactions = (await connection.QueryAsync<(long CommentId, string Login, string Content)>(new CommandDefinition(
-            "SELECT github_comment_id, login, content FROM comment_reactions WHERE github_comment_id IN @githubIds AND content IN ('+1', '-1')",
-            new { githubIds }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Where(r => !bots.IsBot(r.Login))
-            .ToLookup(static r => r.CommentId);
+        var reactions = (await connection.QueryAsync<ReactionRow>(new CommandDefinition(
+            $"{ReactionRow.Select} AND e.github_comment_id IN @githubIds", new { githubIds }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToList();
+        var standing = Standing(reactions).ToLookup(static r => r.CommentId);
         return [.. comments.Select(c => c.GitHubCommentId is { } id
-            ? c with { ThumbsUp = reactions[id].Count(static r => r.Content == "+1"), ThumbsDown = reactions[id].Count(static r => r.Content == "-1") }
+            ? c with { ThumbsUp = standing[id].Count(static r => r.Content == "+1"), ThumbsDown = standing[id].Count(static r => r.Content == "-1") }
             : c)];
     }
 
@@ -88,18 +87,11 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
     public async Task<IReadOnlyList<ReactionWeek>> ReactionWeeksAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Repository, string Login, string Content, long CreatedAt)>(new CommandDefinition(
-            """
-            SELECT x.repository, cr.login, cr.content, cr.created_at
-            FROM comment_reactions cr
-            JOIN (SELECT DISTINCT c.github_comment_id, r.repository
-                  FROM review_comments c JOIN reviews r ON r.id = c.review_id
-                  WHERE c.github_comment_id IS NOT NULL) x ON x.github_comment_id = cr.github_comment_id
-            WHERE cr.content IN ('+1', '-1') AND cr.created_at >= @Since
-            """,
-            new { Since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Where(r => !bots.IsBot(r.Login))
-            .GroupBy(static r => (r.Repository, Week: WeekStart(DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt))))
+        var rows = (await connection.QueryAsync<ReactionRow>(new CommandDefinition(
+            $"{ReactionRow.Select} AND e.occurred_at >= @Since", new { Since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToList();
+        return [.. Standing(rows)
+            .GroupBy(static r => (r.Repository, Week: WeekStart(DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAt))))
             .Select(static g => new ReactionWeek(g.Key.Repository, g.Key.Week, g.Count(static r => r.Content == "+1"), g.Count(static r => r.Content == "-1")))
             .OrderBy(static w => w.Repository, StringComparer.Ordinal)
             .ThenBy(static w => w.WeekStart)];
@@ -159,7 +151,50 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    private sealed record TotalsRow(long Reviews, long Posted, long Comments, long Repositories, long? LastReviewAt);
+    /// <summary>👍 and 👎 given by people and not taken back, from the feedback log.</summary>
+    private IEnumerable<ReactionRow> Standing(IReadOnlyList<ReactionRow> rows)
+    {
+        var removed = rows.Where(static r => r.Kind == "reaction_removed").Select(static r => r.SourceId).ToHashSet();
+        return rows.Where(r => r.Kind == "reaction_added" && r.Content is "+1" or "-1" && !removed.Contains(r.SourceId) && !bots.IsBot(r.Actor));
+    }
+
+    private sealed record ReactionRow
+    {
+        public const string Select =
+            """
+            SELECT e.repository AS Repository, e.github_comment_id AS CommentId, e.kind AS Kind, e.actor AS Actor, e.content AS Content,
+                   e.source_id AS SourceId, e.occurred_at AS OccurredAt
+            FROM feedback_events e
+            WHERE e.kind IN ('reaction_added', 'reaction_removed') AND e.github_comment_id IS NOT NULL
+            """;
+
+        public string Repository { get; init; } = "";
+
+        public long CommentId { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public string? Actor { get; init; }
+
+        public string? Content { get; init; }
+
+        public long? SourceId { get; init; }
+
+        public long OccurredAt { get; init; }
+    }
+
+    private sealed record TotalsRow
+    {
+        public long Reviews { get; init; }
+
+        public long Posted { get; init; }
+
+        public long Comments { get; init; }
+
+        public long Repositories { get; init; }
+
+        public long? LastReviewAt { get; init; }
+    }
 
     private sealed record CommentRow
     {

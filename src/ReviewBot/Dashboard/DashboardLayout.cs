@@ -33,6 +33,7 @@ internal static class DashboardLayout
             .Void("meta", ("name", "referrer"), ("content", "no-referrer"))
             .Element("title", $"{title} · ReviewBot")
             .Void("link", ("rel", "stylesheet"), ("href", DashboardStyles.Path))
+            .Void("link", ("rel", "icon"), ("href", "data:,"))
             .Close("head")
             .Open("body");
         html.Open("header", ("class", "top")).Open("div", ("class", "bar"))

@@ -36,7 +36,10 @@ public sealed class CommandEndToEndTests
         Assert.Equal(firstComments, host.GitHub.GetReviewComments(HostedGitHub.Repository, HostedGitHub.Number).Count);
         var command = await WaitForCommandAsync(host, CommandStatus.Done);
         Assert.Equal("review", command.Command);
-        Assert.Contains(("eyes", HostedGitHub.BotUser), host.GitHub.GetIssueComments(HostedGitHub.Repository, HostedGitHub.Number).Single(c => c.UserLogin == Maintainer).Reactions);
+        await Eventually.GetAsync(
+            () => Task.FromResult(host.GitHub.GetIssueComments(HostedGitHub.Repository, HostedGitHub.Number).Single(static c => c.UserLogin == Maintainer).Reactions),
+            static reactions => reactions.Contains(("eyes", HostedGitHub.BotUser)),
+            what: "the 👀 on the command");
         Assert.Contains(host.GitHub.Requests, static r => r.Path.EndsWith($"/collaborators/{Maintainer}/permission", StringComparison.Ordinal));
     }
 
