@@ -22,6 +22,9 @@ public sealed record BarChart
 
     public string Colour { get; init; } = "#0072B2";
 
+    /// <summary>Draw the title above the plot (it is always the SVG's accessible <c>title</c>). Default true.</summary>
+    public bool ShowTitle { get; init; } = true;
+
     public int Width { get; init; } = 760;
 
     public int Height { get; init; } = 360;

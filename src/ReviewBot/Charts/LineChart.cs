@@ -37,6 +37,12 @@ public sealed record LineChart
     /// <summary>Ticks of the x axis at these values with these labels (e.g. dates), instead of round numbers.</summary>
     public IReadOnlyList<AxisTick>? XTicks { get; init; }
 
+    /// <summary>Draw the title above the plot (it is always the SVG's accessible <c>title</c>). Default true.</summary>
+    public bool ShowTitle { get; init; } = true;
+
+    /// <summary>Room right of the plot for the legend; 0 draws no legend. Default 200.</summary>
+    public int LegendWidth { get; init; } = 200;
+
     /// <summary>Series colours, in order; default a categorical palette.</summary>
     public IReadOnlyList<string>? Palette { get; init; }
 

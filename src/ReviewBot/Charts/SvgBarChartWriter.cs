@@ -12,16 +12,17 @@ namespace ReviewBot.Charts;
 public static class SvgBarChartWriter
 {
     private const string Ns = "http://www.w3.org/2000/svg";
-    private const int Left = 64, Right = 24, Top = 44, Bottom = 64;
+    private const int Left = 64, Right = 24, Bottom = 64;
 
     public static string Write(BarChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        var top = chart.ShowTitle ? 44 : 24;
         var max = chart.YMax ?? (chart.Bars.Count == 0 ? 1 : Math.Max(chart.Bars.Max(static b => b.Value), chart.YMin + 1e-9));
         var (yMin, yMax, yStep) = SvgChartWriter.Axis(chart.YMin, max);
         var plotWidth = chart.Width - Left - Right;
-        var plotHeight = chart.Height - Top - Bottom;
-        double Y(double y) => Top + plotHeight - ((y - yMin) / (yMax - yMin) * plotHeight);
+        var plotHeight = chart.Height - top - Bottom;
+        double Y(double y) => top + plotHeight - ((y - yMin) / (yMax - yMin) * plotHeight);
         var slot = chart.Bars.Count == 0 ? plotWidth : plotWidth / (double)chart.Bars.Count;
         var barWidth = Math.Min(72, slot * 0.62);
 
@@ -37,7 +38,10 @@ public static class SvgBarChartWriter
             svg.WriteAttributeString("role", "img");
             svg.WriteElementString("title", Ns, chart.Title);
             Element(svg, "rect", ("x", "0"), ("y", "0"), ("width", Number(chart.Width)), ("height", Number(chart.Height)), ("fill", "#ffffff"));
-            Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
+            if (chart.ShowTitle)
+            {
+                Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
+            }
 
             for (var y = yMin; y <= yMax + (yStep / 2); y += yStep)
             {
@@ -45,9 +49,9 @@ public static class SvgBarChartWriter
                 Text(svg, Left - 8, Y(y) + 4, y.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "end");
             }
 
-            Element(svg, "line", ("x1", Number(Left)), ("y1", Number(Top + plotHeight)), ("x2", Number(Left + plotWidth)), ("y2", Number(Top + plotHeight)), ("stroke", "#333333"), ("stroke-width", "1.5"));
+            Element(svg, "line", ("x1", Number(Left)), ("y1", Number(top + plotHeight)), ("x2", Number(Left + plotWidth)), ("y2", Number(top + plotHeight)), ("stroke", "#333333"), ("stroke-width", "1.5"));
             svg.WriteStartElement("text", Ns);
-            svg.WriteAttributeString("transform", $"translate(18,{Number(Top + (plotHeight / 2.0))}) rotate(-90)");
+            svg.WriteAttributeString("transform", $"translate(18,{Number(top + (plotHeight / 2.0))}) rotate(-90)");
             svg.WriteAttributeString("text-anchor", "middle");
             svg.WriteAttributeString("font-size", "13");
             svg.WriteString(chart.YLabel);
@@ -57,21 +61,21 @@ public static class SvgBarChartWriter
             {
                 var bar = chart.Bars[i];
                 var centre = Left + (slot * (i + 0.5));
-                var top = Y(Math.Clamp(bar.Value, yMin, yMax));
+                var barTop = Y(Math.Clamp(bar.Value, yMin, yMax));
                 var value = bar.Value.ToString(chart.TickFormat, CultureInfo.InvariantCulture);
                 svg.WriteStartElement("rect", Ns);
                 svg.WriteAttributeString("class", "bar");
                 svg.WriteAttributeString("data-label", bar.Label);
                 svg.WriteAttributeString("x", Number(centre - (barWidth / 2)));
-                svg.WriteAttributeString("y", Number(top));
+                svg.WriteAttributeString("y", Number(barTop));
                 svg.WriteAttributeString("width", Number(barWidth));
-                svg.WriteAttributeString("height", Number(Math.Max(0, Top + plotHeight - top)));
+                svg.WriteAttributeString("height", Number(Math.Max(0, top + plotHeight - barTop)));
                 svg.WriteAttributeString("rx", "3");
                 svg.WriteAttributeString("fill", chart.Colour);
                 svg.WriteElementString("title", Ns, bar.Note is null ? $"{bar.Label}: {value}" : $"{bar.Label}: {value} ({bar.Note})");
                 svg.WriteEndElement();
-                Text(svg, centre, top - 6, bar.Note is null ? value : $"{value} · {bar.Note}", "middle", "11");
-                Text(svg, centre, Top + plotHeight + 18, bar.Label, "middle");
+                Text(svg, centre, barTop - 6, bar.Note is null ? value : $"{value} · {bar.Note}", "middle", "11");
+                Text(svg, centre, top + plotHeight + 18, bar.Label, "middle");
             }
 
             svg.WriteEndElement();

@@ -12,20 +12,22 @@ namespace ReviewBot.Charts;
 public static class SvgChartWriter
 {
     private const string Ns = "http://www.w3.org/2000/svg";
-    private const int Left = 70, Right = 200, Top = 44, Bottom = 56;
+    private const int Left = 70, Bottom = 56;
 
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 
     public static string Write(LineChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        var top = chart.ShowTitle ? 44 : 16;
+        var right = chart.LegendWidth > 0 ? chart.LegendWidth : 24;
         var points = chart.Series.SelectMany(static s => s.Points).ToList();
         var (xMin, xMax, xStep) = Axis(chart.XMin ?? (points.Count == 0 ? 0 : points.Min(static p => p.X)), chart.XMax ?? (points.Count == 0 ? 1 : points.Max(static p => p.X)));
         var (yMin, yMax, yStep) = Axis(chart.YMin ?? (points.Count == 0 ? 0 : points.Min(static p => p.Y)), chart.YMax ?? (points.Count == 0 ? 1 : points.Max(static p => p.Y)));
-        var plotWidth = chart.Width - Left - Right;
-        var plotHeight = chart.Height - Top - Bottom;
+        var plotWidth = chart.Width - Left - right;
+        var plotHeight = chart.Height - top - Bottom;
         double X(double x) => Left + ((x - xMin) / (xMax - xMin) * plotWidth);
-        double Y(double y) => Top + plotHeight - ((y - yMin) / (yMax - yMin) * plotHeight);
+        double Y(double y) => top + plotHeight - ((y - yMin) / (yMax - yMin) * plotHeight);
 
         var output = new StringBuilder();
         using (var svg = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = Encoding.UTF8 }))
@@ -39,14 +41,17 @@ public static class SvgChartWriter
             svg.WriteAttributeString("role", "img");
             svg.WriteElementString("title", Ns, chart.Title);
             Rect(svg, 0, 0, chart.Width, chart.Height, "#ffffff", null);
-            Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
+            if (chart.ShowTitle)
+            {
+                Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
+            }
 
             // Grid, ticks and tick labels.
             var xTicks = chart.XTicks ?? [.. Ticks(xMin, xMax, xStep).Select(x => new AxisTick(x, x.ToString(chart.XTickFormat ?? chart.TickFormat, CultureInfo.InvariantCulture)))];
             foreach (var tick in xTicks)
             {
-                Line(svg, X(tick.Value), Top, X(tick.Value), Top + plotHeight, "#e5e5e5", 1);
-                Text(svg, X(tick.Value), Top + plotHeight + 18, tick.Label, "middle");
+                Line(svg, X(tick.Value), top, X(tick.Value), top + plotHeight, "#e5e5e5", 1);
+                Text(svg, X(tick.Value), top + plotHeight + 18, tick.Label, "middle");
             }
 
             for (var y = yMin; y <= yMax + (yStep / 2); y += yStep)
@@ -55,11 +60,11 @@ public static class SvgChartWriter
                 Text(svg, Left - 8, Y(y) + 4, y.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "end");
             }
 
-            Line(svg, Left, Top + plotHeight, Left + plotWidth, Top + plotHeight, "#333333", 1.5);
-            Line(svg, Left, Top, Left, Top + plotHeight, "#333333", 1.5);
+            Line(svg, Left, top + plotHeight, Left + plotWidth, top + plotHeight, "#333333", 1.5);
+            Line(svg, Left, top, Left, top + plotHeight, "#333333", 1.5);
             Text(svg, Left + (plotWidth / 2.0), chart.Height - 14, chart.XLabel, "middle", "13");
             svg.WriteStartElement("text", Ns);
-            svg.WriteAttributeString("transform", $"translate(18,{Number(Top + (plotHeight / 2.0))}) rotate(-90)");
+            svg.WriteAttributeString("transform", $"translate(18,{Number(top + (plotHeight / 2.0))}) rotate(-90)");
             svg.WriteAttributeString("text-anchor", "middle");
             svg.WriteAttributeString("font-size", "13");
             svg.WriteString(chart.YLabel);
@@ -96,8 +101,13 @@ public static class SvgChartWriter
 
                 svg.WriteEndElement();
 
+                if (chart.LegendWidth <= 0)
+                {
+                    continue;
+                }
+
                 // Legend entry.
-                var legendY = Top + 10 + (s * 20);
+                var legendY = top + 10 + (s * 20);
                 Line(svg, Left + plotWidth + 16, legendY, Left + plotWidth + 40, legendY, colour, 2.5);
                 Text(svg, Left + plotWidth + 46, legendY + 4, series.Name, "start");
             }

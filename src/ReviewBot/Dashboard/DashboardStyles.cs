@@ -43,10 +43,10 @@ internal static class DashboardStyles
         section.panel > header p { margin: 0; color: var(--muted); font-size: .88rem; }
         .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 24px; }
         figure.chart { margin: 0; }
-        figure.chart svg { width: 100%; height: auto; display: block; }
+        figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
         figure.chart figcaption { color: var(--muted); font-size: .85rem; margin-top: 6px; }
         table { width: 100%; border-collapse: collapse; font-size: .92rem; }
-        th, td { text-align: left; padding: 9px 10px; border-bottom: 1px solid var(--border); vertical-align: top; }
+        th, td { text-align: left; padding: 9px 10px; border-bottom: 1px solid var(--border); vertical-align: baseline; }
         th { font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; background: #fafbfc; }
         tbody tr:hover { background: #f8fafc; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

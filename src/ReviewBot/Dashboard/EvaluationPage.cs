@@ -12,6 +12,9 @@ namespace ReviewBot.Dashboard;
 /// </summary>
 internal static class EvaluationPage
 {
+    /// <summary>Okabe–Ito pairs: FSBS in blues, best-of-N in oranges; CBI dark, hallucinations light.</summary>
+    private static readonly IReadOnlyList<string> LambdaPalette = ["#0072B2", "#56B4E9", "#D55E00", "#E69F00"];
+
     public static string Render(LatestEvaluation latest, string directory, DateTimeOffset now) =>
         DashboardLayout.Page("Evaluation", DashboardPage.Evaluation, html =>
         {
@@ -45,16 +48,14 @@ internal static class EvaluationPage
             var lambdaRows = report.Sweep.Where(static r => r.Percentile is null).ToList();
             if (lambdaRows.Count > 0)
             {
-                html.Open("div", ("class", "grid2"));
                 html.Open("section", ("class", "panel"), ("id", "lambda"));
-                DashboardLayout.PanelHeader(html, "λ curve", "Larger λ keeps more highlights: CBI rises, and so do hallucinations.");
-                FeedbackPage.Figure(html, SvgChartWriter.Write(LambdaChart(lambdaRows)), "Each point is one λ of the sweep.");
+                DashboardLayout.PanelHeader(html, "λ curve", "CBI and hallucination rate against λ: larger λ keeps more highlights, so CBI rises, and so do hallucinations.");
+                FeedbackPage.Figure(html, SvgChartWriter.Write(LambdaChart(lambdaRows)), "Each point is one λ of the sweep; solid blue and vermillion are CBI, their lighter partners hallucinations.");
                 html.Close("section");
                 html.Open("section", ("class", "panel"), ("id", "tradeoff"));
-                DashboardLayout.PanelHeader(html, "CBI against hallucinations", "The precision–recall trade-off, as reviewbot eval draws it.");
-                FeedbackPage.Figure(html, EvalReportWriter.Chart(report), "Points are labelled with their setting.");
+                DashboardLayout.PanelHeader(html, "CBI against hallucinations", "The precision–recall trade-off, as reviewbot eval draws it; points are labelled with their setting.");
+                FeedbackPage.Figure(html, EvalReportWriter.Chart(report), "Up and to the left is better.");
                 html.Close("section");
-                html.Close("div");
             }
 
             html.Open("section", ("class", "panel"), ("id", "kinds"));
@@ -92,7 +93,11 @@ internal static class EvaluationPage
             YMax = 1,
             TickFormat = "0%",
             XTickFormat = "0.##",
-            Palette = FeedbackPage.Palette,
+            Palette = LambdaPalette,
+            ShowTitle = false,
+            LegendWidth = 220,
+            Width = FeedbackPage.WideWidth,
+            Height = 400,
         };
     }
 

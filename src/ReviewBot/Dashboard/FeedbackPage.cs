@@ -6,7 +6,7 @@ using ReviewBot.Data.Feedback.Labels;
 namespace ReviewBot.Dashboard;
 
 /// <summary>
-/// <c>/dashboard/feedback</c>: how maintainers received ReviewBot's comments. 👍 share per repository and week;
+/// <c>/dashboard/feedback</c>: how maintainers received ReviewBot's comments. Thumbs-up share per repository and week;
 /// acceptance (share of decided comments labelled positive) per finding kind; and calibration: the reward model's
 /// score, in buckets of equal size, against the share of those comments that people received well.
 /// </summary>
@@ -14,6 +14,10 @@ internal static class FeedbackPage
 {
     /// <summary>Okabe–Ito colours: told apart with every common colour-vision deficiency.</summary>
     public static readonly IReadOnlyList<string> Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
+
+    /// <summary>Chart widths that fit a full-width and a half-width panel without scaling the text.</summary>
+    public const int WideWidth = 1140;
+    public const int HalfWidth = 540;
 
     public const int MaxRepositories = 6;
     public const int CalibrationBuckets = 5;
@@ -27,10 +31,10 @@ internal static class FeedbackPage
             html.Element("p", $"How maintainers received ReviewBot's comments over the last {days} days. Labels follow the dataset export's rules: reactions and replies weighted by who gave them, resolved threads and changed code; bots never count.", ("class", "lead"));
 
             html.Open("section", ("class", "panel"), ("id", "thumbs"));
-            DashboardLayout.PanelHeader(html, "👍 share per week", "Share of 👍 among 👍 and 👎 on ReviewBot's comments, by the week the reaction was given.");
+            DashboardLayout.PanelHeader(html, "Thumbs-up share per week", "Share of thumbs up among thumbs up and down on ReviewBot's comments, by the week the reaction was given.");
             if (weeks.Count == 0)
             {
-                DashboardLayout.Empty(html, "No 👍 or 👎 yet", "Reactions on ReviewBot's comments appear here once the feedback poller has seen them.");
+                DashboardLayout.Empty(html, "No thumbs up or down yet", "Reactions on ReviewBot's comments appear here once the feedback poller has seen them.");
             }
             else
             {
@@ -86,9 +90,9 @@ internal static class FeedbackPage
             .ToList();
         return new LineChart
         {
-            Title = "👍 share per week",
+            Title = "Thumbs-up share per week",
             XLabel = "week starting (UTC)",
-            YLabel = "👍 / (👍 + 👎)",
+            YLabel = "thumbs up / (up + down)",
             Series = repositories,
             XMin = 0,
             XMax = Math.Max(1, X(last)),
@@ -97,6 +101,9 @@ internal static class FeedbackPage
             TickFormat = "0%",
             XTicks = ticks,
             Palette = Palette,
+            ShowTitle = false,
+            Width = WideWidth,
+            Height = 380,
         };
     }
 
@@ -111,6 +118,9 @@ internal static class FeedbackPage
         YMax = 1,
         TickFormat = "0%",
         Colour = Palette[0],
+        ShowTitle = false,
+        Width = HalfWidth,
+        Height = 340,
     };
 
     internal static LineChart CalibrationChart(IReadOnlyList<LabelledComment> decided)
@@ -136,14 +146,18 @@ internal static class FeedbackPage
             TickFormat = "0%",
             XTickFormat = "0.##",
             Palette = Palette,
+            ShowTitle = false,
+            LegendWidth = 0,
+            Width = HalfWidth,
+            Height = 340,
         };
     }
 
     private static void ThumbsTable(Html html, IReadOnlyList<ReactionWeek> weeks)
     {
         html.Open("table").Open("thead").Open("tr")
-            .Element("th", "Repository", ("scope", "col")).Element("th", "👍", ("scope", "col"), ("class", "num"))
-            .Element("th", "👎", ("scope", "col"), ("class", "num")).Element("th", "👍 share", ("scope", "col"), ("class", "num"))
+            .Element("th", "Repository", ("scope", "col")).Element("th", "Thumbs up", ("scope", "col"), ("class", "num"))
+            .Element("th", "Thumbs down", ("scope", "col"), ("class", "num")).Element("th", "Up share", ("scope", "col"), ("class", "num"))
             .Close("tr").Close("thead").Open("tbody");
         foreach (var repository in weeks.GroupBy(static w => w.Repository).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {

@@ -17,7 +17,7 @@ internal static class ReviewsPage
             DashboardLayout.Card(html, "Review runs", Count(totals.Reviews), $"{Count(totals.Posted)} posted or dry-run");
             DashboardLayout.Card(html, "Inline comments", Count(totals.Comments), totals.Posted == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{totals.Comments / (double)totals.Posted:0.0} per review"));
             DashboardLayout.Card(html, "Repositories", Count(totals.Repositories), totals.LastReviewAt is null ? "no review yet" : "last review " + DashboardLayout.Time(totals.LastReviewAt));
-            DashboardLayout.Card(html, "👍 share", up + down == 0 ? "—" : DashboardLayout.Percent(up / (double)(up + down)), $"{Count(up)} 👍 · {Count(down)} 👎");
+            DashboardLayout.Card(html, "Thumbs-up share", up + down == 0 ? "—" : DashboardLayout.Percent(up / (double)(up + down)), $"{Count(up)} up · {Count(down)} down");
             html.Close("div");
 
             html.Open("section", ("class", "panel"), ("aria-labelledby", "recent"));
@@ -118,7 +118,7 @@ internal static class ReviewsPage
                 .Text(string.Create(CultureInfo.InvariantCulture, $" · score {comment.Score:0.00}"));
             if (comment.ThumbsUp + comment.ThumbsDown > 0)
             {
-                html.Element("span", $"👍 {comment.ThumbsUp} · 👎 {comment.ThumbsDown}", ("class", "reactions"));
+                html.Element("span", $"{comment.ThumbsUp} thumbs up · {comment.ThumbsDown} down", ("class", "reactions"));
             }
 
             html.Close("div").Element("pre", comment.Body, ("class", "body")).Close("li");

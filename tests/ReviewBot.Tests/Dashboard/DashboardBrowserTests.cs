@@ -62,6 +62,8 @@ public sealed class DashboardBrowserTests
 
         await browser.OpenAsync(host.Url("/dashboard/jobs"), "jobs");
         Assert.Equal(seeded.QueuedReviews, await page.Locator("#reviews tr[data-job]").CountAsync());
+        Assert.Equal(1, await page.Locator("#reviews .badge.info", new PageLocatorOptions { HasTextString = "re-review" }).CountAsync());
+        Assert.Equal(1, await page.Locator("#other tr[data-job]").CountAsync());
 
         Assert.NotEmpty(browser.Requests);
         Assert.All(browser.Requests, static url => Assert.True(new Uri(url).IsLoopback, $"{url} left loopback"));

@@ -90,13 +90,16 @@ internal static class DashboardSeed
             await queue.EnqueueAsync(new ReviewTarget { Repository = Repositories[0], PullNumber = pr, HeadSha = Sha(pr) }, CancellationToken.None);
         }
 
+        await queue.EnqueueAsync(new ReviewTarget { Repository = Repositories[1], PullNumber = 7, HeadSha = Sha(7), Rerun = "41" }, CancellationToken.None);
+        await services.GetRequiredService<ReviewBot.Commands.CommandQueue>().EnqueueAsync(41, CancellationToken.None);
+
         return new SeededDashboard(
             reviews,
             reactionWeeks.ToDictionary(static p => p.Key, static p => p.Value.Count),
             [.. Kinds.Where(labelledKinds.Contains).Select(static k => k.ToString().ToLowerInvariant())],
             labelled,
             lambdas,
-            3);
+            4);
     }
 
     private static ReviewComment Comment(int pr, int index, FindingKind kind, double score)
