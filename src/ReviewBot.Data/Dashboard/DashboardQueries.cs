@@ -62,10 +62,10 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var comments = (await connection.QueryAsync<DashboardComment>(new CommandDefinition(
-            """
+            $"""
             SELECT id AS Id, review_id AS ReviewId, github_comment_id AS GitHubCommentId, path AS Path, line AS Line, start_line AS StartLine,
                    kind AS Kind, rule_id AS RuleId, source AS Source, score AS Score, body AS Body
-            FROM review_comments WHERE review_id IN @reviewIds ORDER BY review_id DESC, path, line, id
+            FROM review_comments WHERE {In("review_id", "reviewIds")} ORDER BY review_id DESC, path, line, id
             """,
             new { reviewIds = reviewIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var githubIds = comments.Where(static c => c.GitHubCommentId is not null).Select(static c => c.GitHubCommentId!.Value).Distinct().ToArray();
@@ -75,7 +75,7 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
         }
 
         var reactions = (await connection.QueryAsync<ReactionRow>(new CommandDefinition(
-            $"{ReactionRow.Select} AND e.github_comment_id IN @githubIds", new { githubIds }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            $"{ReactionRow.Select} AND {In("e.github_comment_id", "githubIds")}", new { githubIds }, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToList();
         var standing = Standing(reactions).ToLookup(static r => r.CommentId);
         return [.. comments.Select(c => c.GitHubCommentId is { } id
@@ -140,6 +140,10 @@ public sealed class DashboardQueries(ReviewBotDatabase database, IOptions<Feedba
             return new LabelledComment(c.Repository, c.CommentId, c.Kind, c.Score, verdict.Label);
         })];
     }
+
+    /// <summary>Membership in an array parameter: Dapper expands <c>IN @list</c> for SQLite; PostgreSQL takes the array itself.</summary>
+    private string In(string column, string parameter) =>
+        database.Provider == StorageProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     /// <summary>Now, for the dashboard's time windows.</summary>
     public DateTimeOffset Now => timeProvider.GetUtcNow();

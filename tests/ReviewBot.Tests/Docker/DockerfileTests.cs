@@ -82,6 +82,7 @@ public sealed class DockerfileTests(ITestOutputHelper output)
 
             var review = Assert.Single(github.GetReviews(PullRequestFixture.Repository, PullRequestFixture.Number));
             Assert.Contains(review.Comments, static c => c.Body.Contains("CA2200", StringComparison.Ordinal));
+            await WaitUntilAsync(() => Task.FromResult(StoredRewardModel(data).Length > 0), server, "the review to be stored");
             Assert.StartsWith("onnx:", StoredRewardModel(data), StringComparison.Ordinal);
         }
         finally
