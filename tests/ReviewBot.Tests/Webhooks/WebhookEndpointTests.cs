@@ -253,10 +253,12 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task Start_WithoutSecret_RefusesAndSaysWhy()
     {
+        // The host built exactly as `serve` builds it; started directly, because WebApplicationFactory races with
+        // an entry point whose host fails to start and can hide the validation error behind ObjectDisposedException.
         using var data = new TempDirectory();
-        await using var app = new ReviewBotAppFactory(data.Path, ServeRole.Web, new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "" });
+        await using var app = ReviewBotHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:DataDirectory={data.Path}", "--GitHub:WebhookSecret="]);
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains("GitHub:WebhookSecret", error.Message, StringComparison.Ordinal);
     }
