@@ -1,19 +1,25 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Admin;
 using ReviewBot.Analysis;
+using ReviewBot.Commands;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
+using ReviewBot.Dashboard;
 using ReviewBot.Data;
+using ReviewBot.Data.Commands;
 using ReviewBot.Data.Deliveries;
 using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
+using ReviewBot.Data.Settings;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
 using ReviewBot.Jobs.Feedback;
 using ReviewBot.Llm;
 using ReviewBot.Ranking;
+using ReviewBot.RepositoryConfig;
+using ReviewBot.Telemetry;
 using ReviewBot.Webhooks;
 
 namespace ReviewBot;
@@ -61,6 +67,10 @@ public static class ReviewBotServices
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<IReviewStore, ReviewStore>();
+        services.AddSingleton<RepositorySettingsStore>();
+        services.AddSingleton<ConfigNoticeStore>();
+        services.AddSingleton<PullRequestStateStore>();
+        services.AddSingleton<CommandStore>();
         services.AddHostedService<DatabaseMigrationService>();
         return services;
     }
@@ -84,6 +94,10 @@ public static class ReviewBotServices
         services.AddSingleton<IReviewQueue, QuartzReviewQueue>();
         services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
+        services.AddReviewBotRepositoryConfig();
+        services.AddReviewBotCommands();
+        services.AddReviewBotTelemetry(configuration);
+        services.AddReviewBotDashboard();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
         services.AddReviewBotFeedback(configuration);
 
@@ -97,10 +111,15 @@ public static class ReviewBotServices
         ArgumentNullException.ThrowIfNull(app);
         if (role != ServeRole.Worker)
         {
-            app.MapPost(WebhookEndpoint.Path, (HttpContext http, WebhookEndpoint endpoint) => endpoint.HandleAsync(http));
+            app.MapPost(WebhookEndpoint.Path, (HttpContext http, WebhookEndpoint endpoint) => endpoint.HandleAsync(http)).AddEndpointFilter<DeliveryTelemetryFilter>();
         }
 
         app.MapReviewBotAdmin();
+        if (role != ServeRole.Worker)
+        {
+            app.MapReviewBotDashboard();
+        }
+
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz");
         return app;

@@ -21,6 +21,9 @@ public sealed record PullRequestInfo
     public string? Author { get; init; }
 
     public bool IsDraft { get; init; }
+
+    /// <summary>The names of the pull request's labels.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
 }
 
 /// <summary>Everything a critic may look at for one change.</summary>
@@ -42,9 +45,18 @@ public sealed record ChangeContext
     /// <summary>On a later push: what changed since the last reviewed commit. Null for a full review.</summary>
     public ReviewIncrement? Increment { get; init; }
 
+    /// <summary>
+    /// Guidance from the repository's maintainers for files of this change, taken from ReviewBot's configuration on
+    /// the base branch (never from the pull request itself). The LLM critic shows it to the model as such.
+    /// </summary>
+    public IReadOnlyList<MaintainerGuidance> Guidance { get; init; } = [];
+
     /// <summary>True when a comment on these lines is in scope: any line for a full review, only changed ones for an incremental one.</summary>
     public bool IsInFocus(string path, int startLine, int endLine) => Increment?.Touches(path, startLine, endLine) ?? true;
 }
+
+/// <summary>Maintainers' guidance (<paramref name="Text"/>) for the files of the change at <paramref name="Paths"/>.</summary>
+public sealed record MaintainerGuidance(IReadOnlyList<string> Paths, string Text);
 
 /// <summary>A file of the change the critic did not see, and why (e.g. "generated", "over the size budget").</summary>
 public sealed record SkippedFile(string Path, string Reason);

@@ -4,6 +4,7 @@ using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Security;
+using ReviewBot.Core.Telemetry;
 
 namespace ReviewBot.Core.Pipeline;
 
@@ -28,11 +29,15 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
         // One model version scores the whole review, even if a new model is loaded meanwhile.
         var model = rewardModel is IPinnableRewardModel pinnable ? pinnable.Pin() : rewardModel;
         using var pin = model as IDisposable;
+        using var activity = ReviewBotTelemetry.ActivitySource.StartActivity("review pipeline");
+        activity?.SetTag("reviewbot.critic", critic.Name);
+        activity?.SetTag("reviewbot.reward_model", model.Version);
+        IRewardModel measured = new MeasuredRewardModel(model);
         var sampler = await critic.StartAsync(context, cancellationToken).ConfigureAwait(false);
         await using (sampler.ConfigureAwait(false))
         {
-            var search = await ForcedSamplingBeamSearch.SearchAsync(sampler, model, context, settings, cancellationToken).ConfigureAwait(false);
-            var (comments, notes) = await SelectAsync(context, model, search.Chosen, settings, cancellationToken).ConfigureAwait(false);
+            var search = await ForcedSamplingBeamSearch.SearchAsync(sampler, measured, context, settings, cancellationToken).ConfigureAwait(false);
+            var (comments, notes) = await SelectAsync(context, measured, search.Chosen, settings, cancellationToken).ConfigureAwait(false);
             var stats = new ReviewStats
             {
                 Files = context.Diff.Files.Count,

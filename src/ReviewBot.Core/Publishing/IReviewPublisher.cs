@@ -24,6 +24,13 @@ public sealed record ReviewTarget
     /// </summary>
     public string? ReviewedBefore { get; init; }
 
+    /// <summary>
+    /// Set when someone asked for this head to be reviewed again (<c>@reviewbot review</c>): that request's id. The run
+    /// then skips the "already reviewed" shortcut and reviews the whole change; the publisher still never repeats a
+    /// comment (fingerprints), and counts only a review made for this same request as already posted.
+    /// </summary>
+    public string? Rerun { get; init; }
+
     /// <summary>Identifies this run in the hidden review marker and in the database.</summary>
     public string RunId { get; init; } = "";
 

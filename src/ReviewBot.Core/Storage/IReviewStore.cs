@@ -54,6 +54,9 @@ public interface IReviewStore
     /// <summary>Records the start of a run; returns its id.</summary>
     Task<long> StartRunAsync(ReviewTarget target, string effectiveConfigJson, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a run's effective configuration once the repository's own settings are known.</summary>
+    Task UpdateConfigAsync(long runId, string effectiveConfigJson, CancellationToken cancellationToken);
+
     /// <summary>Stores the result, its candidates and the outcome of publishing.</summary>
     Task CompleteRunAsync(long runId, ReviewResult result, PublishOutcome outcome, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using ReviewBot.Core.Telemetry;
 
 namespace ReviewBot.Data.Feedback;
 
@@ -62,7 +63,7 @@ public sealed class FeedbackStore(ReviewBotDatabase database, TimeProvider timeP
         var added = 0;
         foreach (var e in events)
         {
-            added += await connection.ExecuteAsync(new CommandDefinition(InsertEvent, new
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertEvent, new
             {
                 e.Key,
                 e.Repository,
@@ -78,6 +79,11 @@ public sealed class FeedbackStore(ReviewBotDatabase database, TimeProvider timeP
                 OccurredAt = e.OccurredAt.ToUnixTimeMilliseconds(),
                 RecordedAt = recordedAt,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            added += inserted;
+            if (inserted > 0)
+            {
+                ReviewBotTelemetry.FeedbackEvents.Add(inserted, new KeyValuePair<string, object?>("kind", FeedbackEvents.Name(e.Kind)));
+            }
         }
 
         return added;

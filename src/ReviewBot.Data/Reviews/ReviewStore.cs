@@ -62,6 +62,14 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task UpdateConfigAsync(long runId, string effectiveConfigJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reviews SET config_json = @effectiveConfigJson WHERE id = @runId",
+            new { runId, effectiveConfigJson }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task CompleteRunAsync(long runId, ReviewResult result, PublishOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);

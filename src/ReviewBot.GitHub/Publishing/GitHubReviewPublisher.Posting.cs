@@ -88,7 +88,7 @@ public sealed partial class GitHubReviewPublisher
                 return created with { Message = $"{created.Message}; and the check for it failed: {reviews.Describe()}" };
             }
 
-            if (FindPosted(reviews.Value!, run.Target.HeadSha) is { } found)
+            if (FindPosted(reviews.Value!, run.Target) is { } found)
             {
                 Log.FoundLostReview(logger, found.Id);
                 return GitHubResult.Ok(found);

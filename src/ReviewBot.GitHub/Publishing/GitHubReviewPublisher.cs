@@ -59,7 +59,7 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
             return Outcome(FailureOf(reviews.Status), "listing reviews: " + reviews.Describe());
         }
 
-        if (FindPosted(reviews.Value!, target.HeadSha) is { } existing)
+        if (FindPosted(reviews.Value!, target) is { } existing)
         {
             Log.AlreadyPosted(logger, existing.Id);
             return await AlreadyPostedAsync(run, existing, review, cancellationToken).ConfigureAwait(false);
@@ -146,9 +146,11 @@ public sealed partial class GitHubReviewPublisher(GitHubRestClient client, IOpti
         return new PublishPlan(inline, moved, duplicates);
     }
 
-    private PullRequestReview? FindPosted(IEnumerable<PullRequestReview> reviews, string headSha) =>
+    /// <summary>ReviewBot's review of this head; for a review asked for again, only one made for that same request.</summary>
+    private PullRequestReview? FindPosted(IEnumerable<PullRequestReview> reviews, ReviewTarget target) =>
         reviews.FirstOrDefault(r => r.State != "PENDING" && IsOurs(r.User) &&
-            string.Equals(ReviewMarkers.ReviewedHead(r.Body), headSha, StringComparison.OrdinalIgnoreCase));
+            string.Equals(ReviewMarkers.ReviewedHead(r.Body), target.HeadSha, StringComparison.OrdinalIgnoreCase) &&
+            (target.Rerun is not { } rerun || (ReviewMarkers.ReviewRun(r.Body)?.StartsWith(ReviewMarkers.RerunPrefix(rerun), StringComparison.Ordinal) ?? false)));
 
     private HashSet<string> PostedFingerprints(IEnumerable<PullRequestReviewComment> comments) =>
         [.. comments.Where(c => IsOurs(c.User)).Select(static c => ReviewMarkers.FingerprintOf(c.Body)).OfType<string>()];

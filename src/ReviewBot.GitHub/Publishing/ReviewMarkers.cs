@@ -24,6 +24,16 @@ public static partial class ReviewMarkers
         return match is { Success: true } ? match.Groups["head"].Value : null;
     }
 
+    /// <summary>The run id named by a review body's marker, or null.</summary>
+    public static string? ReviewRun(string? body)
+    {
+        var match = body is null ? null : ReviewPattern().Match(body);
+        return match is { Success: true } ? match.Groups["run"].Value : null;
+    }
+
+    /// <summary>The run id prefix of every run made for one request to review a head again.</summary>
+    public static string RerunPrefix(string rerun) => $"rerun-{Sanitize(rerun)}-";
+
     public static bool IsProbe(string? body) => body?.Contains("<!-- reviewbot:probe ", StringComparison.Ordinal) ?? false;
 
     /// <summary>The fingerprint in a comment body's marker, or null.</summary>

@@ -24,6 +24,11 @@ namespace ReviewBot.GitHub.Rest;
 [JsonSerializable(typeof(CheckRun))]
 [JsonSerializable(typeof(CheckRunRequest))]
 [JsonSerializable(typeof(SubmitReviewRequest))]
+[JsonSerializable(typeof(IssueComment))]
+[JsonSerializable(typeof(CreateIssueCommentRequest))]
+[JsonSerializable(typeof(CreateReactionRequest))]
+[JsonSerializable(typeof(Reaction))]
+[JsonSerializable(typeof(CollaboratorAccess))]
 public sealed partial class GitHubJsonContext : JsonSerializerContext;
 
 /// <summary>The body of <c>POST …/pulls/{n}/reviews/{id}/events</c>.</summary>

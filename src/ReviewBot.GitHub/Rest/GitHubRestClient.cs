@@ -36,7 +36,8 @@ public sealed partial class GitHubRestClient(GitHubConnection connection)
 
     /// <summary>
     /// <c>GET /repos/{owner}/{repo}/contents/{path}?ref=</c>: the file's bytes (raw media type; base64 JSON is
-    /// decoded too). Null value when the path does not exist at that ref or is not a file.
+    /// decoded too). Null value when the path does not exist at that ref or is not a file. An empty
+    /// <paramref name="gitRef"/> reads the repository's default branch.
     /// </summary>
     public async Task<GitHubResult<byte[]?>> GetFileContentAsync(GitHubCall call, RepositoryName repository, string path, string gitRef, long maxBytes, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed partial class GitHubRestClient(GitHubConnection connection)
         var request = new GitHubRequest
         {
             Method = HttpMethod.Get,
-            Path = $"{repository.Path}/contents/{escaped}?ref={Uri.EscapeDataString(gitRef)}",
+            Path = string.IsNullOrEmpty(gitRef) ? $"{repository.Path}/contents/{escaped}" : $"{repository.Path}/contents/{escaped}?ref={Uri.EscapeDataString(gitRef)}",
             Accept = GitHubRequest.RawMediaType,
             MaxResponseBytes = Math.Max(maxBytes * 2, 4096),
         };

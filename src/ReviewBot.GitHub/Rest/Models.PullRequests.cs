@@ -81,9 +81,17 @@ public sealed record PullRequest
 
     public int? Commits { get; init; }
 
+    public IReadOnlyList<IssueLabel> Labels { get; init; } = [];
+
     public bool IsMerged => Merged == true || MergedAt is not null;
 
     public bool IsOpen => string.Equals(State, "open", StringComparison.Ordinal);
+}
+
+/// <summary>A label on a pull request or issue.</summary>
+public sealed record IssueLabel
+{
+    public string Name { get; init; } = "";
 }
 
 /// <summary>One file of <c>GET …/pulls/{n}/files</c>.</summary>

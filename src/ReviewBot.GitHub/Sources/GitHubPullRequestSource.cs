@@ -73,6 +73,7 @@ public sealed partial class GitHubPullRequestSource(GitHubRestClient client, IOp
                 Body = pr.Body,
                 Author = pr.User?.Login,
                 IsDraft = pr.Draft,
+                Labels = [.. pr.Labels.Select(static l => l.Name)],
             },
             Files = files,
         });

@@ -14,6 +14,7 @@ public static class ReviewBotCommandLine
         RmCommand.Create(),
         FeedbackCommand.Create(),
         ExportCommand.Create(),
+        Eval.EvalCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args) => Create().Parse(args).InvokeAsync();

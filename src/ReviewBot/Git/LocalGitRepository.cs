@@ -46,7 +46,7 @@ public sealed class LocalGitRepository(string directory)
     /// <summary>Whole files at two revisions (null head: the working tree).</summary>
     public IFileSource FilesAt(string? baseRevision, string? headRevision) => new GitFileSource(this, baseRevision, headRevision);
 
-    private async Task<byte[]> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal async Task<byte[]> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("git")
         {

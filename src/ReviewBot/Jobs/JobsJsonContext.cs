@@ -6,4 +6,5 @@ namespace ReviewBot.Jobs;
 /// <summary>The effective configuration stored with each review run.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RankingOptions))]
+[JsonSerializable(typeof(RepositoryConfig.EffectiveReviewConfig))]
 internal sealed partial class JobsJsonContext : JsonSerializerContext;

@@ -20,7 +20,7 @@ public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore
     public async Task<EnqueueResult> EnqueueAsync(ReviewTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (await reviews.HasCompletedReviewAsync(target, cancellationToken).ConfigureAwait(false))
+        if (target.Rerun is null && await reviews.HasCompletedReviewAsync(target, cancellationToken).ConfigureAwait(false))
         {
             return EnqueueResult.AlreadyReviewed;
         }
@@ -28,7 +28,8 @@ public sealed class QuartzReviewQueue(ISchedulerFactory schedulers, IReviewStore
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var jobKey = ReviewJobData.JobKeyFor(target);
         var existing = await scheduler.GetTriggersOfJob(jobKey, cancellationToken).ConfigureAwait(false);
-        if (existing.Any(t => string.Equals(ReviewJobData.HeadShaOf(t), target.HeadSha, StringComparison.Ordinal)))
+        if (existing.Any(t => string.Equals(ReviewJobData.HeadShaOf(t), target.HeadSha, StringComparison.Ordinal) &&
+                              string.Equals(ReviewJobData.RerunOf(t), target.Rerun, StringComparison.Ordinal)))
         {
             return EnqueueResult.AlreadyQueued;
         }

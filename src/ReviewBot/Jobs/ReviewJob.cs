@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using ReviewBot.Core.Telemetry;
 
 namespace ReviewBot.Jobs;
 
@@ -18,6 +19,11 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
     {
         ArgumentNullException.ThrowIfNull(context);
         var (target, attempt) = ReviewJobData.FromDataMap(context.MergedJobDataMap, context.FireInstanceId);
+        var started = timeProvider.GetTimestamp();
+        using var activity = ReviewBotTelemetry.ActivitySource.StartActivity("review job");
+        activity?.SetTag("github.repository", target.Repository);
+        activity?.SetTag("github.pull_number", target.PullNumber);
+        activity?.SetTag("git.head_sha", target.HeadSha);
         ReviewJobOutcome outcome;
         try
         {
@@ -28,6 +34,9 @@ public sealed partial class ReviewJob(ReviewJobRunner runner, IOptions<JobsOptio
             Log.Crashed(logger, ex, target.Key, attempt);
             outcome = ReviewJobOutcome.RetryLater;
         }
+
+        ReviewBotTelemetry.RecordJob("review", outcome.ToString(), timeProvider.GetElapsedTime(started));
+        activity?.SetTag("reviewbot.outcome", outcome.ToString());
 
         if (outcome != ReviewJobOutcome.RetryLater)
         {

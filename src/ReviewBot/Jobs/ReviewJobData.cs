@@ -15,6 +15,7 @@ internal static class ReviewJobData
     private const string DeliveryKey = "deliveryId";
     private const string AttemptKey = "attempt";
     private const string QueuedAtKey = "queuedAt";
+    private const string RerunKey = "rerun";
 
     /// <summary>
     /// One job per pull request: with <see cref="DisallowConcurrentExecutionAttribute"/> at most one review of a pull
@@ -30,7 +31,8 @@ internal static class ReviewJobData
     public static TriggerKey TriggerKeyFor(ReviewTarget target, int attempt)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return new TriggerKey(attempt <= 1 ? target.Key : $"{target.Key}/attempt-{attempt.ToString(CultureInfo.InvariantCulture)}", Group);
+        var key = target.Rerun is { } rerun ? $"{target.Key}/rerun-{rerun}" : target.Key;
+        return new TriggerKey(attempt <= 1 ? key : $"{key}/attempt-{attempt.ToString(CultureInfo.InvariantCulture)}", Group);
     }
 
     /// <summary>The head SHA a trigger asks to review.</summary>
@@ -60,17 +62,26 @@ internal static class ReviewJobData
             map[DeliveryKey] = delivery;
         }
 
+        if (target.Rerun is { } rerun)
+        {
+            map[RerunKey] = rerun;
+        }
+
         return map;
     }
+
+    /// <summary>The request to review again a trigger carries, or null.</summary>
+    public static string? RerunOf(ITrigger trigger) => trigger?.JobDataMap.GetString(RerunKey);
 
     public static (ReviewTarget Target, int Attempt) FromDataMap(JobDataMap map, string fireInstanceId) =>
         (new ReviewTarget
         {
+            Rerun = map.GetString(RerunKey),
             Repository = map.GetString(RepositoryKey)!,
             PullNumber = int.Parse(map.GetString(PullNumberKey)!, CultureInfo.InvariantCulture),
             HeadSha = map.GetString(HeadShaKey)!,
             InstallationId = map.GetString(InstallationKey) is { } id ? long.Parse(id, CultureInfo.InvariantCulture) : null,
             DeliveryId = map.GetString(DeliveryKey),
-            RunId = fireInstanceId,
+            RunId = map.GetString(RerunKey) is { } rerun ? GitHub.Publishing.ReviewMarkers.RerunPrefix(rerun) + fireInstanceId : fireInstanceId,
         }, map.GetString(AttemptKey) is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : 1);
 }

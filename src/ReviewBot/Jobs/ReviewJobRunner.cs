@@ -1,9 +1,9 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
-using ReviewBot.Core.Ranking;
 using ReviewBot.Core.Storage;
+using ReviewBot.Core.Telemetry;
+using ReviewBot.Data.Commands;
+using ReviewBot.RepositoryConfig;
 
 namespace ReviewBot.Jobs;
 
@@ -38,9 +38,14 @@ public sealed partial class ReviewJobRunner(
     IReviewPublisher publisher,
     IReviewStore store,
     IReviewQueue queue,
-    IOptions<RankingOptions> ranking,
+    ReviewSettingsResolver settings,
+    PullRequestStateStore pullRequests,
+    [FromKeyedServices(ReviewJobRunner.OfflinePipelineKey)] ReviewPipeline offlinePipeline,
     ILogger<ReviewJobRunner> logger)
 {
+    /// <summary>The pipeline with the offline critic, for repositories that turn the language model off.</summary>
+    public const string OfflinePipelineKey = "offline";
+
     public async Task<ReviewJobOutcome> RunAsync(ReviewTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -53,22 +58,47 @@ public sealed partial class ReviewJobRunner(
             ["RunId"] = target.RunId,
         });
 
-        if (await store.HasCompletedReviewAsync(target, cancellationToken).ConfigureAwait(false))
+        // A review asked for again (@reviewbot review) goes past both shortcuts: it is a full review of the head, asked by someone with write access.
+        if (target.Rerun is null && await store.HasCompletedReviewAsync(target, cancellationToken).ConfigureAwait(false))
         {
             Log.AlreadyReviewed(logger);
             return ReviewJobOutcome.AlreadyReviewed;
         }
 
-        var config = JsonSerializer.Serialize(ranking.Value, JobsJsonContext.Default.RankingOptions);
-        var runId = await store.StartRunAsync(target, config, cancellationToken).ConfigureAwait(false);
-        var reviewedBefore = await store.FindLastReviewedHeadAsync(target.Repository, target.PullNumber, target.HeadSha, cancellationToken).ConfigureAwait(false);
+        if (target.Rerun is null && await pullRequests.IsPausedAsync(target.Repository, target.PullNumber, cancellationToken).ConfigureAwait(false))
+        {
+            Log.Paused(logger);
+            return ReviewJobOutcome.Skipped;
+        }
+
+        var runId = await store.StartRunAsync(target, settings.ServerConfigJson(), cancellationToken).ConfigureAwait(false);
+        var reviewedBefore = target.Rerun is null
+            ? await store.FindLastReviewedHeadAsync(target.Repository, target.PullNumber, target.HeadSha, cancellationToken).ConfigureAwait(false)
+            : null;
         var fetched = await source.FetchAsync(target with { ReviewedBefore = reviewedBefore }, cancellationToken).ConfigureAwait(false);
         if (!fetched.IsSuccess)
         {
             return await EndWithoutReviewAsync(target, runId, fetched, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await pipeline.RunAsync(fetched.Context!, cancellationToken).ConfigureAwait(false);
+        var applied = await settings.ResolveAsync(target, fetched.Context!, cancellationToken).ConfigureAwait(false);
+        await store.UpdateConfigAsync(runId, applied.EffectiveConfigJson, cancellationToken).ConfigureAwait(false);
+        if (applied.RetryReason is { } retry)
+        {
+            await store.EndRunAsync(runId, ReviewRunStatus.Failed, retry, cancellationToken).ConfigureAwait(false);
+            Log.PublishDeferred(logger, retry);
+            return ReviewJobOutcome.RetryLater;
+        }
+
+        if (applied.SkipReason is { } skip)
+        {
+            await store.EndRunAsync(runId, ReviewRunStatus.Skipped, skip, cancellationToken).ConfigureAwait(false);
+            Log.NotReviewed(logger, null, skip);
+            return ReviewJobOutcome.Skipped;
+        }
+
+        var chosen = applied.UseOfflineCritic ? offlinePipeline : pipeline;
+        var result = await chosen.RunAsync(applied.Context, cancellationToken, applied.Ranking).ConfigureAwait(false);
         if (result.Stats.CriticUnavailable)
         {
             var reason = $"will retry: the model answered none of {result.Stats.Requests} request(s) usably";
@@ -87,6 +117,8 @@ public sealed partial class ReviewJobRunner(
         }
 
         await store.CompleteRunAsync(runId, result, outcome, cancellationToken).ConfigureAwait(false);
+        ReviewBotTelemetry.Reviews.Add(1, new KeyValuePair<string, object?>("status", outcome.Status.ToString()));
+        ReviewBotTelemetry.CommentsPosted.Add(outcome.Comments.Count(static c => c.GitHubId is not null));
         Log.Reviewed(logger, outcome.Status, result.Comments.Count, result.Stats.Candidates, result.Stats.ElapsedMs);
         return outcome.Status switch
         {
@@ -111,7 +143,7 @@ public sealed partial class ReviewJobRunner(
         {
             // Usually the push's own delivery has queued it already (then this is a no-op); when deliveries arrived out
             // of order, an older head may have replaced the newest one in the queue, and this puts it back.
-            var queued = await queue.EnqueueAsync(target with { HeadSha = current, RunId = "", ReviewedBefore = null }, cancellationToken).ConfigureAwait(false);
+            var queued = await queue.EnqueueAsync(target with { HeadSha = current, RunId = "", ReviewedBefore = null, Rerun = null }, cancellationToken).ConfigureAwait(false);
             Log.CurrentHead(logger, current, queued);
         }
 
@@ -125,6 +157,9 @@ public sealed partial class ReviewJobRunner(
 
         [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Publishing deferred: {Reason}")]
         public static partial void PublishDeferred(ILogger logger, string? reason);
+
+        [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Reviews of this pull request are paused (@reviewbot resume to resume); nothing to do")]
+        public static partial void Paused(ILogger logger);
 
         [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Head already reviewed; nothing to do")]
         public static partial void AlreadyReviewed(ILogger logger);

@@ -1,14 +1,21 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
+using ReviewBot.Data.Commands;
+using ReviewBot.Data.Settings;
 
 namespace ReviewBot.Webhooks;
 
 /// <summary>
 /// Queues a review for <c>pull_request</c> opened, reopened, synchronize and ready_for_review. Drafts (unless
-/// configured) and deliveries sent by bots, ReviewBot included, are skipped.
+/// configured, globally or by the repository) and deliveries sent by bots, ReviewBot included, are skipped, and so
+/// are pull requests whose reviews were paused (<c>@reviewbot pause</c>).
 /// </summary>
-public sealed class PullRequestReviewTrigger(IReviewQueue queue, IOptionsMonitor<WebhookOptions> options) : IWebhookHandler
+public sealed class PullRequestReviewTrigger(
+    IReviewQueue queue,
+    IOptionsMonitor<WebhookOptions> options,
+    PullRequestStateStore pullRequests,
+    RepositorySettingsStore repositories) : IWebhookHandler
 {
     private static readonly HashSet<string> ReviewActions = new(StringComparer.Ordinal) { "opened", "reopened", "synchronize", "ready_for_review" };
 
@@ -33,9 +40,16 @@ public sealed class PullRequestReviewTrigger(IReviewQueue queue, IOptionsMonitor
             return new WebhookOutcome(WebhookDisposition.Skipped, $"sender {payload.Sender.Login} is a bot");
         }
 
-        if (pullRequest.Draft && !options.CurrentValue.ReviewDrafts)
+        // The repository's own `drafts: true` is known here from its last review job's reading of its settings.
+        if (pullRequest.Draft && !options.CurrentValue.ReviewDrafts &&
+            (await repositories.GetAsync(repository.FullName, cancellationToken).ConfigureAwait(false))?.ReviewDrafts != true)
         {
             return new WebhookOutcome(WebhookDisposition.Skipped, "draft pull request");
+        }
+
+        if (await pullRequests.IsPausedAsync(repository.FullName, pullRequest.Number, cancellationToken).ConfigureAwait(false))
+        {
+            return new WebhookOutcome(WebhookDisposition.Skipped, "reviews of this pull request are paused");
         }
 
         if (pullRequest.State != "open")

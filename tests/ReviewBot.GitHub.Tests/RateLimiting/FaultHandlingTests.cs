@@ -79,8 +79,9 @@ public sealed class FaultHandlingTests
     [Fact]
     public async Task Get_SlowerThanTimeout_RetriedAndOk()
     {
-        await using var host = await StartAsync(s => s["GitHub:RequestTimeout"] = "00:00:00.300");
-        host.Simulator.InjectFault(new FaultRule { Method = "GET", Kind = FaultKind.Slow, Delay = TimeSpan.FromSeconds(3) });
+        // A generous per-attempt timeout, so that only the injected delay (not a busy machine) can exceed it.
+        await using var host = await StartAsync(s => s["GitHub:RequestTimeout"] = "00:00:03");
+        host.Simulator.InjectFault(new FaultRule { Method = "GET", Kind = FaultKind.Slow, Delay = TimeSpan.FromSeconds(30) });
 
         var pr = await host.Client.GetPullRequestAsync(host.Call, Repo, 1, CancellationToken.None);
 

@@ -144,6 +144,7 @@ public sealed partial class GitHubSimulator(GitHubSimulatorOptions? options = nu
                 State = pullRequest.State,
                 Merged = pullRequest.Merged,
                 Draft = pullRequest.Draft,
+                Labels = pullRequest.Labels,
                 BaseRef = pullRequest.BaseRef,
                 HeadRef = pullRequest.HeadRef,
                 BaseSha = pullRequest.BaseSha,

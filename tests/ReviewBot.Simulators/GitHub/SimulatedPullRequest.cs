@@ -34,6 +34,8 @@ public sealed record SimulatedPullRequest
 
     public bool Draft { get; init; }
 
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     public string BaseRef { get; init; } = "main";
 
     public string HeadRef { get; init; } = "feature";

@@ -33,6 +33,8 @@ internal static partial class SimulatorEndpoints
         app.MapPost("/app/installations/{id:long}/access_tokens", (HttpContext http, long id) => CreateInstallationTokenAsync(sim, http, id));
         app.MapGet("/repos/{owner}/{repo}/installation", (HttpContext http, string owner, string repo) => GetRepositoryInstallationAsync(sim, http, owner, repo));
 
+        MapIssues(app, sim);
+
         app.MapFallback(async (HttpContext http) =>
         {
             GitHubSimulator.MarkUnexpected(http);
@@ -109,7 +111,7 @@ internal static partial class SimulatorEndpoints
         lock (sim.State.Gate)
         {
             if (sim.State.Repositories.TryGetValue($"{owner}/{repo}", out var repository) &&
-                repository.Commits.TryGetValue(reference, out var tree))
+                repository.Commits.TryGetValue(reference.Length == 0 ? repository.DefaultBranch : reference, out var tree))
             {
                 bytes = tree.GetValueOrDefault(Uri.UnescapeDataString(path));
             }

@@ -29,6 +29,9 @@ internal sealed class SimulatorState
 
     public List<(string Path, int Line)> RejectedLines { get; } = [];
 
+    /// <summary>Collaborators' access by (repository, login), both upper-cased: (permission, role name).</summary>
+    public Dictionary<(string Repository, string Login), (string Permission, string Role)> Permissions { get; } = [];
+
     /// <summary>author_association by login, for comments listed; unknown people are OWNER, bots NONE.</summary>
     public Dictionary<string, string> Associations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -64,6 +67,9 @@ internal sealed class SimRepository(long id, string owner, string name)
 
     /// <summary>Files by commit SHA, then path. A fork's commits are readable from its base repository too, as on GitHub.</summary>
     public Dictionary<string, Dictionary<string, byte[]>> Commits { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The ref the contents API reads when a request names none.</summary>
+    public string DefaultBranch { get; set; } = "main";
 
     public void AddFiles(string sha, IEnumerable<KeyValuePair<string, byte[]>> files)
     {
@@ -107,6 +113,8 @@ internal sealed class SimPullRequest
     public required string HeadRef { get; init; }
 
     public required string BaseSha { get; set; }
+
+    public IReadOnlyList<string> Labels { get; set; } = [];
 
     public string? HeadRepository { get; init; }
 
@@ -195,6 +203,8 @@ internal sealed class SimIssueComment
     public required string Body { get; init; }
 
     public required string UserLogin { get; init; }
+
+    public string UserType { get; init; } = "User";
 
     public required DateTimeOffset CreatedAt { get; init; }
 

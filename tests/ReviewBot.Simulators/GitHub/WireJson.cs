@@ -140,7 +140,7 @@ internal static class WireJson
         node["assignees"] = new JsonArray();
         node["requested_reviewers"] = new JsonArray();
         node["requested_teams"] = new JsonArray();
-        node["labels"] = new JsonArray();
+        node["labels"] = new JsonArray([.. pr.Labels.Select(static (l, i) => (JsonNode)new JsonObject { ["id"] = 9000 + i, ["name"] = l, ["color"] = "ededed", ["default"] = false })]);
         node["commits"] = pr.Pushes.Count;
         node["additions"] = pr.Head.Diff.AddedLines;
         node["deletions"] = pr.Head.Diff.DeletedLines;

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ReviewBot.Core.Critiques.Prompts;
 using ReviewBot.Core.Critiques.Text;
 using ReviewBot.Core.Diffs;
 using ReviewBot.Core.Pipeline;
+using ReviewBot.Core.Telemetry;
 
 namespace ReviewBot.Core.Critiques.Llm;
 
@@ -170,6 +172,8 @@ public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersio
         }
 
         var used = 0L;
+        var started = 0L;
+        var outcome = "error";
         try
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -185,12 +189,16 @@ public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersio
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             Stats.AddRequest();
+            started = Stopwatch.GetTimestamp();
             var answers = await send(timeout.Token).ConfigureAwait(false);
             var completionText = answers.Texts.Sum(static a => (long)a.Text.Length);
             var promptTokens = answers.PromptTokens ?? TokenBudget.Estimate(prompt);
             var completionTokens = answers.CompletionTokens ?? (completionText / 3);
             used = promptTokens + completionTokens;
             Stats.AddTokens(promptTokens, completionTokens);
+            ReviewBotTelemetry.LlmTokens.Add(promptTokens, new KeyValuePair<string, object?>("type", "prompt"));
+            ReviewBotTelemetry.LlmTokens.Add(completionTokens, new KeyValuePair<string, object?>("type", "completion"));
+            outcome = answers.Error is null ? "ok" : "error";
             if (answers.Error is not null)
             {
                 Log.RequestFailed(_logger, answers.Error);
@@ -208,6 +216,7 @@ public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersio
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            outcome = "timeout";
             Log.RequestTimedOut(_logger, _options.Timeout);
             Stats.AddMalformedAnswer();
             return [];
@@ -221,6 +230,11 @@ public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersio
         }
         finally
         {
+            if (started != 0)
+            {
+                ReviewBotTelemetry.LlmDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+            }
+
             _gate.Release();
             _budget.Settle(reserved, used);
         }

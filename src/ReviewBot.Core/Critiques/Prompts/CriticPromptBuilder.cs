@@ -18,6 +18,9 @@ public static class CriticPromptBuilder
     /// <summary>Most characters of a pull request description kept.</summary>
     public const int MaxBodyCharacters = 4000;
 
+    /// <summary>Most characters of maintainers' guidance kept.</summary>
+    public const int MaxGuidanceCharacters = 4000;
+
     /// <summary>Share of the budget code context may take after the diff.</summary>
     public const double ContextShare = 0.3;
 
@@ -29,6 +32,13 @@ public static class CriticPromptBuilder
         var sections = new List<PromptSection>();
         var notes = new List<string>();
         var budget = maxCharacters;
+        var guidance = RenderGuidance(change.Guidance, Math.Min(MaxGuidanceCharacters, maxCharacters / 6));
+        if (guidance.Length > 0)
+        {
+            sections.Add(new PromptSection("repository-config", template.GuidanceLabel, guidance));
+            budget -= guidance.Length;
+        }
+
         if (change.PullRequest is { } pr)
         {
             var title = Clip(OneLine(pr.Title), MaxTitleCharacters);
@@ -159,6 +169,25 @@ public static class CriticPromptBuilder
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Each piece of guidance under the files it is for, as far as the budget goes.</summary>
+    private static string RenderGuidance(IReadOnlyList<MaintainerGuidance> guidance, int maxCharacters)
+    {
+        var text = new StringBuilder();
+        foreach (var item in guidance)
+        {
+            var files = string.Join(", ", item.Paths.Take(10).Select(OneLine)) + (item.Paths.Count > 10 ? string.Create(CultureInfo.InvariantCulture, $" and {item.Paths.Count - 10} more") : "");
+            var block = $"For {files}:\n{item.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()}\n\n";
+            if (text.Length + block.Length > maxCharacters)
+            {
+                break;
+            }
+
+            text.Append(block);
+        }
+
+        return text.ToString().TrimEnd('\n');
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), " …");
