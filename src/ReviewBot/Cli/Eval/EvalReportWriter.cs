@@ -58,7 +58,7 @@ internal static class EvalReportWriter
         }
 
         var t = report.Timing;
-        text.AppendLine().AppendLine(c, $"Wall clock: {Seconds(t.TotalMs)} ({Seconds(t.GenerationMs)} generating, {Seconds(t.ReviewMs)} reviewing {t.Reviews} changes in {t.PipelineRuns} pipeline runs, {t.Parallelism} at a time; {t.MsPerCase:0} ms per change).");
+        text.AppendLine().AppendLine(c, $"Wall clock: {Seconds(t.TotalMs)} ({Seconds(t.GenerationMs)} generating, {Seconds(t.ReviewMs)} reviewing {t.Reviews} changes in {t.PipelineRuns} pipeline runs, {t.Parallelism} at a time; {t.MsPerCase:0} ms per change); processor time {Seconds(t.CpuMs)}.");
         return text.ToString();
     }
 

@@ -107,6 +107,7 @@ internal static class TamperEvaluation
             generationMs,
             reviewMs,
             clock.ElapsedMilliseconds,
+            (long)Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
             results.Count,
             results.Count * settings.Distinct().Count(),
             request.Parallelism,
