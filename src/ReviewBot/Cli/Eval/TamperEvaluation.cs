@@ -122,6 +122,13 @@ internal static class TamperEvaluation
             {
                 await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "sweep.svg"), EvalReportWriter.Chart(report), cancellationToken).ConfigureAwait(false);
             }
+
+            // Each change as the pull request would show it, to read a miss or a false alarm in context.
+            var patches = Directory.CreateDirectory(Path.Combine(request.Out.FullName, "patches"));
+            foreach (var input in inputs)
+            {
+                await File.WriteAllTextAsync(Path.Combine(patches.FullName, input.Case.Id + ".patch"), input.Case.Patch, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (request.EmitPairs is not null)
