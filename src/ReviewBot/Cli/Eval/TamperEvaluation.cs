@@ -113,6 +113,32 @@ internal static class TamperEvaluation
             request.Parallelism,
             results.Count == 0 ? 0 : reviewMs / (double)results.Count));
         await stdout.WriteAsync(EvalReportWriter.Render(report, request.Format)).ConfigureAwait(false);
+        if (set!.Tampers.Count == 0)
+        {
+            await stderr.WriteLineAsync("reviewbot eval tamper: no bug could be inserted (no place for the kinds asked for, or none compiled); the figures are empty.").ConfigureAwait(false);
+        }
+
+        try
+        {
+            await WriteFilesAsync(request, report, inputs, pairs.SelectMany(static p => p.Pairs).ToList(), stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"reviewbot eval tamper: the report was printed but could not be saved: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (results.Count > 0 && results.All(static r => r.Review.Stats.CriticUnavailable))
+        {
+            await stderr.WriteLineAsync("reviewbot eval tamper: the model answered no request usably; these figures say nothing about the critic.").ConfigureAwait(false);
+            return 3;
+        }
+
+        return 0;
+    }
+
+    private static async Task WriteFilesAsync(TamperEvalRequest request, EvalReport report, List<EvalInput> inputs, List<RewardPair> pairs, TextWriter stderr, CancellationToken cancellationToken)
+    {
         if (request.Out is not null)
         {
             Directory.CreateDirectory(request.Out.FullName);
@@ -133,23 +159,14 @@ internal static class TamperEvaluation
 
         if (request.EmitPairs is not null)
         {
-            var all = pairs.SelectMany(static p => p.Pairs).ToList();
             Directory.CreateDirectory(request.EmitPairs.DirectoryName ?? ".");
             await using (var writer = new StreamWriter(request.EmitPairs.FullName, append: false, new UTF8Encoding(false)))
             {
-                RewardPairsFile.Write(writer, all);
+                RewardPairsFile.Write(writer, pairs);
             }
 
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {all.Count} reward pairs from {results.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {pairs.Count} reward pairs from {inputs.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
         }
-
-        if (results.Count > 0 && results.All(static r => r.Review.Stats.CriticUnavailable))
-        {
-            await stderr.WriteLineAsync("reviewbot eval tamper: the model answered no request usably; these figures say nothing about the critic.").ConfigureAwait(false);
-            return 3;
-        }
-
-        return 0;
     }
 
     internal static EvalInput ToInput(Tamper tamper)
