@@ -11,6 +11,7 @@ using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
 using ReviewBot.GitHub;
 using ReviewBot.Jobs;
+using ReviewBot.Jobs.Feedback;
 using ReviewBot.Llm;
 using ReviewBot.Ranking;
 using ReviewBot.Webhooks;
@@ -84,6 +85,7 @@ public static class ReviewBotServices
         services.AddReviewBotGitHub(configuration);
         services.AddTransient<ReviewJobRunner>();
         services.AddReviewBotQuartz(configuration, runJobs: role != ServeRole.Web);
+        services.AddReviewBotFeedback(configuration);
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

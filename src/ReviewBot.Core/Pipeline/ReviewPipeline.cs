@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReviewBot.Core.Critiques;
 using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Ranking;
+using ReviewBot.Core.Security;
 
 namespace ReviewBot.Core.Pipeline;
 
@@ -12,6 +13,8 @@ namespace ReviewBot.Core.Pipeline;
 /// </summary>
 public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOptions<RankingOptions> options, TimeProvider timeProvider)
 {
+    private static readonly int DefaultPromptCharacters = new CriticOptions().MaxContextCharacters;
+
     public ICritic Critic => critic;
 
     public IRewardModel RewardModel => rewardModel;
@@ -61,11 +64,19 @@ public sealed class ReviewPipeline(ICritic critic, IRewardModel rewardModel, IOp
                     PromptVersion = (sampler as IPromptVersioned)?.PromptVersion,
                     Seed = settings.Seed,
                     SearchMode = settings.Mode,
+                    Input = (sampler as ICriticInputSnapshot)?.Input ?? OfflineInput(context),
                 },
                 Candidates = search.Candidates,
             };
         }
     }
+
+    /// <summary>
+    /// A critic that builds no prompt saw the change itself; the snapshot masks its secrets like a prompt would, so
+    /// what is stored (and may be exported) never holds them.
+    /// </summary>
+    private static CriticInput OfflineInput(ChangeContext context) =>
+        CriticInput.Capture(ChangeRedactor.Redact(context).Context, [], DefaultPromptCharacters);
 
     /// <summary>
     /// The noise budget: each highlight scored alone, weak ones and (on a later push) ones on code reviewed before

@@ -33,6 +33,9 @@ public sealed record ReviewComment
 
     /// <summary>Path + normalized quote + kind: identifies the finding across pushes, independent of line numbers.</summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>The highlight the comment was made from, as the critic wrote it (its exact critique text is a dataset completion).</summary>
+    public Highlight? Highlight { get; init; }
 }
 
 /// <summary>A finding that could not be placed on a line of the diff; it goes into the review body.</summary>
@@ -93,6 +96,9 @@ public sealed record ReviewProvenance
     public required int Seed { get; init; }
 
     public required SearchMode SearchMode { get; init; }
+
+    /// <summary>What the critic saw (redacted), so the exact prompt can be rebuilt; null only for results made by hand.</summary>
+    public CriticInput? Input { get; init; }
 }
 
 /// <summary>The review ReviewBot would post, with everything needed to explain it.</summary>

@@ -39,6 +39,7 @@ public static class CommentPlacer
                     RuleId = highlight.RuleId,
                     Source = highlight.Source,
                     Fingerprint = CommentFingerprint.Compute(highlight),
+                    Highlight = highlight,
                 }, null);
             }
         }

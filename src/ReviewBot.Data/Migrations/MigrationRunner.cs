@@ -56,11 +56,20 @@ public sealed class MigrationRunner(ReviewBotDatabase database, TimeProvider tim
     {
         var assembly = typeof(MigrationRunner).Assembly;
         var prefix = $"{assembly.GetName().Name}.Migrations.{provider}.";
-        return assembly.GetManifestResourceNames()
+        var scripts = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => Load(assembly, n, n[prefix.Length..^4]))
             .OrderBy(static s => s.Version)
             .ToList();
+
+        // Two scripts with one version would apply only the first and silently skip the other forever.
+        if (scripts.GroupBy(static s => s.Version).FirstOrDefault(static g => g.Count() > 1) is { } clash)
+        {
+            throw new InvalidOperationException(
+                $"Migrations {string.Join(" and ", clash.Select(static s => s.Name))} ({provider}) share version {clash.Key}; give one of them the next free number.");
+        }
+
+        return scripts;
     }
 
     private static MigrationScript Load(Assembly assembly, string resource, string fileName)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using ReviewBot.Core;
 using ReviewBot.Core.Pipeline;
 using ReviewBot.Core.Publishing;
 using ReviewBot.Core.Storage;
@@ -80,7 +81,7 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
             UPDATE reviews SET status = @Status, reason = @Reason, github_review_id = @GitHubReviewId, critic = @Critic,
                 reward_model = @RewardModel, prompt_version = @PromptVersion, seed = @Seed, search_mode = @SearchMode,
                 length_modifier = @LengthModifier, summary = @Summary, stats_json = @Stats, comment_count = @CommentCount,
-                completed_at = @CompletedAt
+                completed_at = @CompletedAt, app_version = @AppVersion
             WHERE id = @Id
             """,
             new
@@ -99,11 +100,13 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
                 Stats = JsonSerializer.Serialize(result.Stats, StoreJsonContext.Default.ReviewStats),
                 CommentCount = result.Comments.Count,
                 CompletedAt = Now(),
+                AppVersion = ReviewBotVersion.Current,
             },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await InsertCandidatesAsync(connection, transaction, runId, result, cancellationToken).ConfigureAwait(false);
+        await InsertCandidatesAsync(connection, transaction, runId, result, outcome, cancellationToken).ConfigureAwait(false);
         await InsertCommentsAsync(connection, transaction, runId, result, outcome, cancellationToken).ConfigureAwait(false);
+        await ReviewInputs.InsertAsync(connection, transaction, runId, result.Provenance.Input, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -156,9 +159,10 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task InsertCandidatesAsync(DbConnection connection, DbTransaction transaction, long runId, ReviewResult result, CancellationToken cancellationToken)
+    private static async Task InsertCandidatesAsync(DbConnection connection, DbTransaction transaction, long runId, ReviewResult result, PublishOutcome outcome, CancellationToken cancellationToken)
     {
         var chosen = ChosenIndex(result);
+        var posted = outcome.Comments.Any(static c => c.GitHubId is not null);
         var rows = result.Candidates.Select((c, i) => new
         {
             ReviewId = runId,
@@ -168,12 +172,13 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
             RmScore = c.RewardScore,
             Highlights = c.Critique.Count,
             Chosen = i == chosen ? 1 : 0,
+            Posted = i == chosen && posted ? 1 : 0,
             CritiqueJson = JsonSerializer.Serialize(c.Critique, StoreJsonContext.Default.Critique),
         });
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO candidates (review_id, idx, round, parent_idx, rm_score, highlights, chosen, critique_json)
-            VALUES (@ReviewId, @Idx, @Round, @ParentIdx, @RmScore, @Highlights, @Chosen, @CritiqueJson)
+            INSERT INTO candidates (review_id, idx, round, parent_idx, rm_score, highlights, chosen, posted, critique_json)
+            VALUES (@ReviewId, @Idx, @Round, @ParentIdx, @RmScore, @Highlights, @Chosen, @Posted, @CritiqueJson)
             """,
             rows, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -198,11 +203,12 @@ public sealed class ReviewStore(ReviewBotDatabase database, TimeProvider timePro
             c.Score,
             c.Fingerprint,
             CreatedAt = now,
+            HighlightJson = c.Highlight is null ? null : JsonSerializer.Serialize(c.Highlight, StoreJsonContext.Default.Highlight),
         });
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO review_comments (review_id, github_comment_id, path, line, start_line, side, quote, body, kind, rule_id, source, score, fingerprint, created_at)
-            VALUES (@ReviewId, @GitHubCommentId, @Path, @Line, @StartLine, @Side, @Quote, @Body, @Kind, @RuleId, @Source, @Score, @Fingerprint, @CreatedAt)
+            INSERT INTO review_comments (review_id, github_comment_id, path, line, start_line, side, quote, body, kind, rule_id, source, score, fingerprint, created_at, highlight_json)
+            VALUES (@ReviewId, @GitHubCommentId, @Path, @Line, @StartLine, @Side, @Quote, @Body, @Kind, @RuleId, @Source, @Score, @Fingerprint, @CreatedAt, @HighlightJson)
             """,
             rows, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

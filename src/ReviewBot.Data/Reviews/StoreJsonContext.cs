@@ -11,4 +11,6 @@ namespace ReviewBot.Data.Reviews;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Critique))]
 [JsonSerializable(typeof(ReviewStats))]
+[JsonSerializable(typeof(Highlight))]
+[JsonSerializable(typeof(CriticInput))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(IntakeBenchmark.CreateCommand());
         bench.Subcommands.Add(ReviewBenchmark.CreateCommand());
         bench.Subcommands.Add(RewardModelBenchmark.CreateCommand());
+        bench.Subcommands.Add(ExportBenchmark.CreateCommand());
         return bench;
     }
 }

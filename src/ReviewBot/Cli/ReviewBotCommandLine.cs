@@ -12,6 +12,8 @@ public static class ReviewBotCommandLine
         ReplayCommand.Create(),
         BenchCommand.Create(),
         RmCommand.Create(),
+        FeedbackCommand.Create(),
+        ExportCommand.Create(),
         Eval.EvalCommand.Create(),
     };
 

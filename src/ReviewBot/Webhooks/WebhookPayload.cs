@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ReviewBot.Webhooks;
 
 /// <summary>The fields of a GitHub webhook payload that ReviewBot reads; everything else is ignored.</summary>
-public sealed record WebhookPayload
+public sealed partial record WebhookPayload
 {
     public string? Action { get; init; }
 
@@ -18,7 +18,7 @@ public sealed record WebhookPayload
     public int? Number { get; init; }
 }
 
-public sealed record WebhookInstallation(long Id);
+public sealed partial record WebhookInstallation(long Id);
 
 public sealed record WebhookRepository
 {
@@ -39,7 +39,7 @@ public sealed record WebhookUser
     public bool IsBot => string.Equals(Type, "Bot", StringComparison.Ordinal) || Login.EndsWith("[bot]", StringComparison.Ordinal);
 }
 
-public sealed record WebhookPullRequest
+public sealed partial record WebhookPullRequest
 {
     public int Number { get; init; }
 

@@ -54,4 +54,32 @@ public sealed class MigrationRunnerTests
         Assert.Equal(sqlite, postgres);
         Assert.NotEmpty(sqlite);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task MigrateAsync_FeedbackEvents_RefusesUpdates(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
+        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            "INSERT INTO feedback_events (event_key, repository, pull_number, kind, occurred_at, recorded_at) VALUES ('k', 'o/r', 1, 'pr_merged', 1, 1)");
+
+        var refused = await Record.ExceptionAsync(() => connection.ExecuteAsync("UPDATE feedback_events SET kind = 'pr_closed'"));
+
+        Assert.NotNull(refused);
+        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("pr_merged", await connection.ExecuteScalarAsync<string>("SELECT kind FROM feedback_events"));
+    }
+
+    [Fact]
+    public void Scripts_EachEngine_HasUniqueVersions()
+    {
+        foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.Postgres })
+        {
+            var versions = MigrationRunner.Scripts(provider).Select(static s => s.Version).ToList();
+            Assert.Equal(versions.Distinct().Count(), versions.Count);
+        }
+    }
 }

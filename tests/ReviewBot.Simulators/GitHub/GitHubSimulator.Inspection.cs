@@ -43,6 +43,26 @@ public sealed partial class GitHubSimulator
         }
     }
 
+    /// <summary>Takes back the reaction <paramref name="content"/> of <paramref name="login"/> on a review comment.</summary>
+    public void RemoveReaction(long reviewCommentId, string content, string login)
+    {
+        lock (State.Gate)
+        {
+            var comment = State.Comments.Find(c => c.Id == reviewCommentId)
+                ?? throw new InvalidOperationException($"No review comment {reviewCommentId}");
+            comment.Reactions.RemoveAll(r => r.Content == content && string.Equals(r.UserLogin, login, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>What GitHub reports as <c>author_association</c> for <paramref name="login"/>'s comments (e.g. CONTRIBUTOR).</summary>
+    public void SetAuthorAssociation(string login, string association)
+    {
+        lock (State.Gate)
+        {
+            State.Associations[login] = association;
+        }
+    }
+
     /// <summary>A conversation comment on the pull request; returns its id.</summary>
     public long AddIssueComment(string repository, int number, string body, string login)
     {

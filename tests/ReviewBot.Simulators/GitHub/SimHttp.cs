@@ -31,6 +31,20 @@ internal static class SimHttp
         return Results.Empty;
     }
 
+    /// <summary>A 200 with an ETag of the body, or a 304 when the request's <c>If-None-Match</c> names that ETag.</summary>
+    public static async Task<IResult> ConditionalJsonAsync(HttpContext http, JsonNode body)
+    {
+        var etag = "W/\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body.ToJsonString() + http.Request.QueryString))) + "\"";
+        if (http.Request.Headers.IfNoneMatch.Any(v => string.Equals(v, etag, StringComparison.Ordinal)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            http.Response.Headers.ETag = etag;
+            return Results.Empty;
+        }
+
+        return await JsonAsync(http, 200, body, etag).ConfigureAwait(false);
+    }
+
     public static Task<IResult> ErrorAsync(HttpContext http, int status, string message, IEnumerable<string>? errors = null, string docs = "https://docs.github.com/rest") =>
         JsonAsync(http, status, WireJson.Error(message, status, errors, docs));
 

@@ -12,10 +12,11 @@ internal static partial class SimulatorEndpoints
         lock (sim.State.Gate)
         {
             var pr = sim.State.FindPull(owner, repo, number);
-            page = pr is null ? null : SimHttp.Page(http, [.. sim.State.Comments.Where(c => c.PullRequest == pr && !c.Pending)], c => WireJson.Comment(c, SimHttp.BaseUrl(http)));
+            page = pr is null ? null : SimHttp.Page(http, [.. sim.State.Comments.Where(c => c.PullRequest == pr && !c.Pending)], c => WireJson.Comment(c, SimHttp.BaseUrl(http), sim.State.Associations.GetValueOrDefault(c.UserLogin)));
         }
 
-        return page is null ? SimHttp.NotFoundAsync(http) : SimHttp.JsonAsync(http, 200, page);
+        // Like GitHub, the list carries an ETag; If-None-Match with the current one answers 304 (free of rate limit).
+        return page is null ? SimHttp.NotFoundAsync(http) : SimHttp.ConditionalJsonAsync(http, page);
     }
 
     /// <summary><c>POST …/pulls/{n}/comments</c> (a line or file comment, or a reply via <c>in_reply_to</c>) and <c>…/comments/{id}/replies</c>.</summary>

@@ -29,6 +29,9 @@ internal sealed class SimulatorState
 
     public List<(string Path, int Line)> RejectedLines { get; } = [];
 
+    /// <summary>author_association by login, for comments listed; unknown people are OWNER, bots NONE.</summary>
+    public Dictionary<string, string> Associations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public long NextId() => Interlocked.Increment(ref _nextId);
 
     public SimRepository Repository(string fullName)

@@ -224,7 +224,7 @@ internal static class WireJson
         return node;
     }
 
-    public static JsonObject Comment(SimComment comment, string baseUrl)
+    public static JsonObject Comment(SimComment comment, string baseUrl, string? association = null)
     {
         var pr = comment.PullRequest;
         var repo = pr.Repository.FullName;
@@ -256,7 +256,7 @@ internal static class WireJson
         node["updated_at"] = Iso(comment.CreatedAt);
         node["html_url"] = html;
         node["pull_request_url"] = $"{baseUrl}/repos/{repo}/pulls/{pr.Number}";
-        node["author_association"] = comment.UserType == "Bot" ? "NONE" : "OWNER";
+        node["author_association"] = association ?? (comment.UserType == "Bot" ? "NONE" : "OWNER");
         node["_links"]!["self"]!["href"] = url;
         node["_links"]!["html"]!["href"] = html;
         node["_links"]!["pull_request"]!["href"] = $"{baseUrl}/repos/{repo}/pulls/{pr.Number}";

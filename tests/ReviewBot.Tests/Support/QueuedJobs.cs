@@ -8,12 +8,12 @@ internal sealed record QueuedReview(string Job, string Trigger, string? HeadSha)
 /// <summary>Reads the durable job store the way an operator would: through the scheduler.</summary>
 internal static class QueuedJobs
 {
-    /// <summary>Every trigger of every job: one per queued head.</summary>
+    /// <summary>Every trigger of every review job: one per queued head (recurring jobs such as the feedback poll are not reviews).</summary>
     public static async Task<IReadOnlyList<QueuedReview>> ListAsync(IServiceProvider services)
     {
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var queued = new List<QueuedReview>();
-        foreach (var job in await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup()))
+        foreach (var job in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReviewBot.Jobs.ReviewJobData.Group)))
         {
             foreach (var trigger in await scheduler.GetTriggersOfJob(job))
             {

@@ -35,7 +35,10 @@ public sealed partial class LlmCritic(
 
         var snippets = await GetSnippetsAsync(context, settings, cancellationToken).ConfigureAwait(false);
         var prompt = CriticPromptBuilder.Build(redacted, snippets, settings.PromptVersion, settings.MaxContextCharacters);
-        var sampler = new LlmCritiqueSampler(prompt, redacted.Diff, settings, chatClient, completionClient, ranking.Value.Seed, logger);
+        var sampler = new LlmCritiqueSampler(prompt, redacted.Diff, settings, chatClient, completionClient, ranking.Value.Seed, logger)
+        {
+            Input = CriticInput.Capture(redacted, snippets, settings.MaxContextCharacters),
+        };
         sampler.Stats.AddRedactedSecrets(secrets);
         return sampler;
     }

@@ -14,7 +14,7 @@ namespace ReviewBot.Core.Critiques.Llm;
 /// exactly one more highlight. Every bad answer (error, timeout, malformed, cut off, off-format) is dropped and
 /// counted; quotes not in the change are dropped as hallucinations.
 /// </summary>
-public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersioned
+public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersioned, ICriticInputSnapshot
 {
     private readonly CriticPrompt _prompt;
     private readonly UnifiedDiff _diff;
@@ -48,6 +48,9 @@ public sealed partial class LlmCritiqueSampler : ICritiqueSampler, IPromptVersio
     public SamplerStats Stats { get; } = new();
 
     public string PromptVersion => _prompt.Version;
+
+    /// <summary>The redacted change, snippets and budget <see cref="_prompt"/> was built from.</summary>
+    public CriticInput? Input { get; init; }
 
     public TokenBudget Budget => _budget;
 
