@@ -42,16 +42,18 @@ public static class SvgChartWriter
             Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
 
             // Grid, ticks and tick labels.
-            for (var x = xMin; x <= xMax + (xStep / 2); x += xStep)
+            for (var i = 0; xMin + (i * xStep) <= xMax + (xStep / 2); i++)
             {
+                var x = xMin + (i * xStep);
                 Line(svg, X(x), Top, X(x), Top + plotHeight, "#e5e5e5", 1);
-                Text(svg, X(x), Top + plotHeight + 18, x.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "middle");
+                Text(svg, X(x), Top + plotHeight + 18, Tick(x, xStep, chart.TickFormat), "middle");
             }
 
-            for (var y = yMin; y <= yMax + (yStep / 2); y += yStep)
+            for (var i = 0; yMin + (i * yStep) <= yMax + (yStep / 2); i++)
             {
+                var y = yMin + (i * yStep);
                 Line(svg, Left, Y(y), Left + plotWidth, Y(y), "#e5e5e5", 1);
-                Text(svg, Left - 8, Y(y) + 4, y.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "end");
+                Text(svg, Left - 8, Y(y) + 4, Tick(y, yStep, chart.TickFormat), "end");
             }
 
             Line(svg, Left, Top + plotHeight, Left + plotWidth, Top + plotHeight, "#333333", 1.5);
@@ -64,6 +66,8 @@ public static class SvgChartWriter
             svg.WriteString(chart.YLabel);
             svg.WriteEndElement();
 
+            // Points of several series often coincide; their labels would print on top of each other.
+            var labelled = new List<(double X, double Y)>();
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
@@ -86,8 +90,9 @@ public static class SvgChartWriter
                     svg.WriteAttributeString("fill", colour);
                     svg.WriteElementString("title", Ns, string.Create(CultureInfo.InvariantCulture, $"{series.Name} {point.Label}: ({point.X:0.###}, {point.Y:0.###})"));
                     svg.WriteEndElement();
-                    if (point.Label is not null)
+                    if (point.Label is not null && !labelled.Exists(l => Math.Abs(l.X - X(point.X)) < 24 && Math.Abs(l.Y - Y(point.Y)) < 10))
                     {
+                        labelled.Add((X(point.X), Y(point.Y)));
                         Text(svg, X(point.X) + 5, Y(point.Y) - 6, point.Label, "start", "10", fill: colour);
                     }
                 }
@@ -116,7 +121,8 @@ public static class SvgChartWriter
 
         if (max - min < 1e-9)
         {
-            (min, max) = (min - 0.5, max + 0.5);
+            // One value: a unit range above a zero floor (a rate of 0%), otherwise around it.
+            (min, max) = min == 0 ? (0, 1) : (min - 0.5, max + 0.5);
         }
 
         var raw = (max - min) / 5;
@@ -124,6 +130,10 @@ public static class SvgChartWriter
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * power).First(s => s >= raw);
         return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
     }
+
+    /// <summary>A tick label; a tick that is zero up to rounding prints as 0, never as -0.</summary>
+    private static string Tick(double value, double step, string format) =>
+        (Math.Abs(value) < step * 1e-9 ? 0 : value).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -79,7 +79,9 @@ internal static class EvalReportWriter
             YLabel = "CBI (inserted bugs caught)",
             Series = series,
             XMin = 0,
+            XMax = Math.Min(1, Math.Max(0.1, report.Sweep.Select(static r => r.Summary.HallucinationRate).DefaultIfEmpty().Max() * 1.05)),
             YMin = 0,
+            YMax = Math.Min(1, Math.Max(0.1, report.Sweep.Select(static r => r.Summary.Cbi).DefaultIfEmpty().Max() * 1.05)),
             TickFormat = "0%",
         });
     }
