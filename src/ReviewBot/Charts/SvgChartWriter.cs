@@ -47,17 +47,18 @@ public static class SvgChartWriter
             }
 
             // Grid, ticks and tick labels.
-            var xTicks = chart.XTicks ?? [.. Ticks(xMin, xMax, xStep).Select(x => new AxisTick(x, x.ToString(chart.XTickFormat ?? chart.TickFormat, CultureInfo.InvariantCulture)))];
+            var xTicks = chart.XTicks ?? [.. Ticks(xMin, xMax, xStep).Select(x => new AxisTick(x, Tick(x, xStep, chart.XTickFormat ?? chart.TickFormat)))];
             foreach (var tick in xTicks)
             {
                 Line(svg, X(tick.Value), top, X(tick.Value), top + plotHeight, "#e5e5e5", 1);
                 Text(svg, X(tick.Value), top + plotHeight + 18, tick.Label, "middle");
             }
 
-            for (var y = yMin; y <= yMax + (yStep / 2); y += yStep)
+            for (var i = 0; yMin + (i * yStep) <= yMax + (yStep / 2); i++)
             {
+                var y = yMin + (i * yStep);
                 Line(svg, Left, Y(y), Left + plotWidth, Y(y), "#e5e5e5", 1);
-                Text(svg, Left - 8, Y(y) + 4, y.ToString(chart.TickFormat, CultureInfo.InvariantCulture), "end");
+                Text(svg, Left - 8, Y(y) + 4, Tick(y, yStep, chart.TickFormat), "end");
             }
 
             Line(svg, Left, top + plotHeight, Left + plotWidth, top + plotHeight, "#333333", 1.5);
@@ -70,6 +71,8 @@ public static class SvgChartWriter
             svg.WriteString(chart.YLabel);
             svg.WriteEndElement();
 
+            // Points of several series often coincide; their labels would print on top of each other.
+            var labelled = new List<(double X, double Y)>();
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
@@ -93,8 +96,9 @@ public static class SvgChartWriter
                     svg.WriteAttributeString("fill", colour);
                     svg.WriteElementString("title", Ns, string.Create(CultureInfo.InvariantCulture, $"{series.Name} {point.Label}: ({point.X:0.###}, {point.Y:0.###})"));
                     svg.WriteEndElement();
-                    if (point.Label is not null)
+                    if (point.Label is not null && !labelled.Exists(l => Math.Abs(l.X - X(point.X)) < 24 && Math.Abs(l.Y - Y(point.Y)) < 10))
                     {
+                        labelled.Add((X(point.X), Y(point.Y)));
                         Text(svg, X(point.X) + 5, Y(point.Y) - 6, point.Label, "start", "10", fill: colour);
                     }
                 }
@@ -120,9 +124,10 @@ public static class SvgChartWriter
 
     private static IEnumerable<double> Ticks(double min, double max, double step)
     {
-        for (var x = min; x <= max + (step / 2); x += step)
+        // Multiplied, not accumulated, so rounding error does not drift the last tick.
+        for (var i = 0; min + (i * step) <= max + (step / 2); i++)
         {
-            yield return x;
+            yield return min + (i * step);
         }
     }
 
@@ -136,7 +141,8 @@ public static class SvgChartWriter
 
         if (max - min < 1e-9)
         {
-            (min, max) = (min - 0.5, max + 0.5);
+            // One value: a unit range above a zero floor (a rate of 0%), otherwise around it.
+            (min, max) = min == 0 ? (0, 1) : (min - 0.5, max + 0.5);
         }
 
         var raw = (max - min) / 5;
@@ -144,6 +150,10 @@ public static class SvgChartWriter
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * power).First(s => s >= raw);
         return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
     }
+
+    /// <summary>A tick label; a tick that is zero up to rounding prints as 0, never as -0.</summary>
+    private static string Tick(double value, double step, string format) =>
+        (Math.Abs(value) < step * 1e-9 ? 0 : value).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -59,6 +59,20 @@ public sealed class SvgChartWriterTests
         }
     }
 
+    [Fact]
+    public void Write_AllPointsAtZero_AxisStartsAtZeroWithoutNegativeTicks()
+    {
+        var chart = new LineChart { Title = "t", XLabel = "x", YLabel = "y", Series = [new ChartSeries("s", [new(0, 0.2, "a"), new(0, 0.2, "b")])], XMin = 0, YMin = 0, TickFormat = "0%" };
+
+        var root = XDocument.Parse(SvgChartWriter.Write(chart)).Root!;
+
+        var texts = root.Descendants(Svg + "text").Select(static t => t.Value).ToList();
+        Assert.DoesNotContain(texts, static t => t.StartsWith('-'));
+        Assert.Contains("0%", texts);
+        Assert.Contains("a", texts);
+        Assert.DoesNotContain("b", texts);
+    }
+
     [Theory]
     [InlineData(0, 1, 0.2)]
     [InlineData(0.03, 0.61, 0.2)]

@@ -162,7 +162,7 @@ internal static class DashboardSeed
             ByKind = [new KindRow("off-by-one", Summary(0.6, 0.1)), new KindRow("null-check", Summary(0.4, 0.25)), new KindRow("swapped-args", Summary(0.3, 0.3))],
             Sweep = sweep,
             RewardModelPairs = new PairAccuracy(80, 0.74),
-            Timing = new TimingInfo(1200, 34000, 35200, 50, 650, 2, 680),
+            Timing = new TimingInfo(1200, 34000, 35200, 60000, 50, 650, 2, 680),
             Cases = [],
         };
         var folder = Path.Combine(directory, "2026-11-20-tamper");

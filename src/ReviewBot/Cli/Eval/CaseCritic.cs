@@ -66,9 +66,12 @@ internal sealed class CaseCritic(ICritic inner, CaseFindings shared, int seed) :
     }
 
     /// <summary>One pipeline run's view: the n-th call with a given prefix and count gets the n-th recorded answer.</summary>
-    private class Replay(CaseCritic owner, ICritiqueSampler source) : ICritiqueSampler
+    private class Replay(CaseCritic owner, ICritiqueSampler source) : ICritiqueSampler, ICriticInputSnapshot
     {
         protected ICritiqueSampler Source => source;
+
+        /// <summary>What a model critic's prompt held, for the review's provenance (null for the offline critic).</summary>
+        public CriticInput? Input => (source as ICriticInputSnapshot)?.Input;
 
         private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();

@@ -31,7 +31,7 @@ internal static class EvalCommand
         var sweep = new Option<bool>("--sweep") { Description = "Also measure every λ and target percentile, for FSBS and best-of-N, and draw the curve." };
         var lambdas = new Option<IReadOnlyList<double>>("--lambdas") { Description = "λ values of --sweep (default -2,-1,-0.5,-0.25,0,0.25,0.5,1,2).", CustomParser = ParseNumbers };
         var format = new Option<ReviewFormat>("--format") { Description = "markdown (default) or json.", DefaultValueFactory = _ => ReviewFormat.Markdown };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json and (with --sweep) sweep.svg." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, patches/ID.patch and (with --sweep) sweep.svg." };
         var emitPairs = new Option<FileInfo>("--emit-pairs") { Description = "Write cold-start reward-model pairs (reward-pairs JSONL) to this file." };
         var parallel = new Option<int>("--parallel") { Description = "Reviews run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noJudge = new Option<bool>("--no-judge") { Description = "Do not ask a configured LLM to judge whether comments explain the bug." };

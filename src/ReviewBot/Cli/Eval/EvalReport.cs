@@ -48,7 +48,8 @@ internal sealed record KindRow(string Kind, EvalSummary Summary);
 internal sealed record SweepRow(string Mode, string Setting, double LengthModifier, double? Percentile, EvalSummary Summary);
 
 /// <summary>Wall-clock figures; the only part of the report that differs between two runs with the same seed.</summary>
-internal sealed record TimingInfo(long GenerationMs, long ReviewMs, long TotalMs, int Reviews, int PipelineRuns, int Parallelism, double MsPerCase);
+/// <remarks><see cref="CpuMs"/> is the process's processor time: on a busy machine it says what the run cost when wall-clock cannot.</remarks>
+internal sealed record TimingInfo(long GenerationMs, long ReviewMs, long TotalMs, long CpuMs, int Reviews, int PipelineRuns, int Parallelism, double MsPerCase);
 
 /// <summary>One case at the default setting.</summary>
 internal sealed record CaseRow(

@@ -58,7 +58,7 @@ internal static class EvalReportWriter
         }
 
         var t = report.Timing;
-        text.AppendLine().AppendLine(c, $"Wall clock: {Seconds(t.TotalMs)} ({Seconds(t.GenerationMs)} generating, {Seconds(t.ReviewMs)} reviewing {t.Reviews} changes in {t.PipelineRuns} pipeline runs, {t.Parallelism} at a time; {t.MsPerCase:0} ms per change).");
+        text.AppendLine().AppendLine(c, $"Wall clock: {Seconds(t.TotalMs)} ({Seconds(t.GenerationMs)} generating, {Seconds(t.ReviewMs)} reviewing {t.Reviews} changes in {t.PipelineRuns} pipeline runs, {t.Parallelism} at a time; {t.MsPerCase:0} ms per change); processor time {Seconds(t.CpuMs)}.");
         return text.ToString();
     }
 
@@ -79,7 +79,9 @@ internal static class EvalReportWriter
             YLabel = "CBI (inserted bugs caught)",
             Series = series,
             XMin = 0,
+            XMax = Math.Min(1, Math.Max(0.1, report.Sweep.Select(static r => r.Summary.HallucinationRate).DefaultIfEmpty().Max() * 1.05)),
             YMin = 0,
+            YMax = Math.Min(1, Math.Max(0.1, report.Sweep.Select(static r => r.Summary.Cbi).DefaultIfEmpty().Max() * 1.05)),
             TickFormat = "0%",
         });
     }

@@ -107,32 +107,25 @@ internal static class TamperEvaluation
             generationMs,
             reviewMs,
             clock.ElapsedMilliseconds,
+            (long)Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
             results.Count,
             results.Count * settings.Distinct().Count(),
             request.Parallelism,
             results.Count == 0 ? 0 : reviewMs / (double)results.Count));
         await stdout.WriteAsync(EvalReportWriter.Render(report, request.Format)).ConfigureAwait(false);
-        if (request.Out is not null)
+        if (set!.Tampers.Count == 0)
         {
-            Directory.CreateDirectory(request.Out.FullName);
-            await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "report.md"), EvalReportWriter.Markdown(report), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "report.json"), EvalReportWriter.Render(report, ReviewFormat.Json), cancellationToken).ConfigureAwait(false);
-            if (request.Sweep)
-            {
-                await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "sweep.svg"), EvalReportWriter.Chart(report), cancellationToken).ConfigureAwait(false);
-            }
+            await stderr.WriteLineAsync("reviewbot eval tamper: no bug could be inserted (no place for the kinds asked for, or none compiled); the figures are empty.").ConfigureAwait(false);
         }
 
-        if (request.EmitPairs is not null)
+        try
         {
-            var all = pairs.SelectMany(static p => p.Pairs).ToList();
-            Directory.CreateDirectory(request.EmitPairs.DirectoryName ?? ".");
-            await using (var writer = new StreamWriter(request.EmitPairs.FullName, append: false, new UTF8Encoding(false)))
-            {
-                RewardPairsFile.Write(writer, all);
-            }
-
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {all.Count} reward pairs from {results.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
+            await WriteFilesAsync(request, report, inputs, pairs.SelectMany(static p => p.Pairs).ToList(), stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"reviewbot eval tamper: the report was printed but could not be saved: {ex.Message}").ConfigureAwait(false);
+            return 2;
         }
 
         if (results.Count > 0 && results.All(static r => r.Review.Stats.CriticUnavailable))
@@ -142,6 +135,38 @@ internal static class TamperEvaluation
         }
 
         return 0;
+    }
+
+    private static async Task WriteFilesAsync(TamperEvalRequest request, EvalReport report, List<EvalInput> inputs, List<RewardPair> pairs, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (request.Out is not null)
+        {
+            Directory.CreateDirectory(request.Out.FullName);
+            await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "report.md"), EvalReportWriter.Markdown(report), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "report.json"), EvalReportWriter.Render(report, ReviewFormat.Json), cancellationToken).ConfigureAwait(false);
+            if (request.Sweep)
+            {
+                await File.WriteAllTextAsync(Path.Combine(request.Out.FullName, "sweep.svg"), EvalReportWriter.Chart(report), cancellationToken).ConfigureAwait(false);
+            }
+
+            // Each change as the pull request would show it, to read a miss or a false alarm in context.
+            var patches = Directory.CreateDirectory(Path.Combine(request.Out.FullName, "patches"));
+            foreach (var input in inputs)
+            {
+                await File.WriteAllTextAsync(Path.Combine(patches.FullName, input.Case.Id + ".patch"), input.Case.Patch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (request.EmitPairs is not null)
+        {
+            Directory.CreateDirectory(request.EmitPairs.DirectoryName ?? ".");
+            await using (var writer = new StreamWriter(request.EmitPairs.FullName, append: false, new UTF8Encoding(false)))
+            {
+                RewardPairsFile.Write(writer, pairs);
+            }
+
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reviewbot eval tamper: wrote {pairs.Count} reward pairs from {inputs.Count} changes to {request.EmitPairs.FullName}")).ConfigureAwait(false);
+        }
     }
 
     internal static EvalInput ToInput(Tamper tamper)

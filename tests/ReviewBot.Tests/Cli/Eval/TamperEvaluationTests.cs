@@ -66,6 +66,7 @@ public sealed class TamperEvaluationTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(output.FullName, "report.md")));
         Assert.True(File.Exists(Path.Combine(output.FullName, "report.json")));
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(output.FullName, "patches"), "*.patch").Length);
         var chart = XDocument.Load(Path.Combine(output.FullName, "sweep.svg"));
         Assert.Equal(4, chart.Descendants().Count(static e => e.Name.LocalName == "g" && (string?)e.Attribute("class") == "series"));
 

@@ -42,6 +42,8 @@ public sealed class FeedbackEndToEndTests
             ["GitHub:BotLogin"] = BotLogin,
             ["GitHub:MinWriteInterval"] = "00:00:00.050",
             ["Ranking:MaxComments"] = "10",
+            // The scenario needs every finding posted, whatever the shipped reward model prefers at λ = 0.
+            ["Ranking:LengthModifier"] = "10",
             ["Feedback:PollEnabled"] = "false",
         };
         await using var app = new ReviewBotAppFactory(data.Path, ServeRole.All, settings);
