@@ -12,6 +12,7 @@ namespace ReviewBot.Webhooks;
 /// GitHub or a model; the review itself runs in a durable job. Only a few deliveries are stored and queued at once
 /// (<see cref="WebhookOptions.MaxConcurrentAccepts"/>); the others wait in memory, because many writers at once
 /// contend for the same locks (SQLite's write lock, Quartz's cluster-wide insert lock) and get slower, not faster.
+/// Beyond <see cref="WebhookOptions.MaxWaitingDeliveries"/> waiting, a delivery is answered 503 before its body is read.
 /// </summary>
 public sealed partial class WebhookEndpoint(
     IEnumerable<IWebhookHandler> handlers,
@@ -20,6 +21,8 @@ public sealed partial class WebhookEndpoint(
     ILogger<WebhookEndpoint> logger) : IDisposable
 {
     private readonly SemaphoreSlim _accepting = new(options.CurrentValue.MaxConcurrentAccepts);
+    private readonly int _maxInside = options.CurrentValue.MaxConcurrentAccepts + options.CurrentValue.MaxWaitingDeliveries;
+    private int _inside;
 
     public const string Path = "/webhooks/github";
 
@@ -29,6 +32,25 @@ public sealed partial class WebhookEndpoint(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (Interlocked.Increment(ref _inside) > _maxInside)
+        {
+            Interlocked.Decrement(ref _inside);
+            Log.Overloaded(logger, _maxInside);
+            return Unavailable(http, "too many deliveries waiting; redeliver later");
+        }
+
+        try
+        {
+            return await ReceiveAsync(http).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inside);
+        }
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpContext http)
+    {
         var request = http.Request;
         var settings = options.CurrentValue;
         var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
@@ -173,6 +195,9 @@ public sealed partial class WebhookEndpoint(
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Delivery not accepted: waited {Waited} for a turn to store it; answered 503")]
         public static partial void Busy(ILogger logger, TimeSpan waited);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Delivery not accepted: {Limit} deliveries already in this receiver; answered 503")]
+        public static partial void Overloaded(ILogger logger, int limit);
     }
 }
 

@@ -31,6 +31,14 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan AcceptQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Deliveries allowed to wait for a turn at once; one more is answered 503 at once, before its body is read. Bounds
+    /// the memory held by bodies, and under sustained overload turns what would be sender time-outs into quick 503s
+    /// the App's delivery log shows for redelivery. Read at start-up. Default 256.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxWaitingDeliveries { get; set; } = 256;
+
     /// <summary>Review draft pull requests too. Default false.</summary>
     public bool ReviewDrafts { get; set; }
 }

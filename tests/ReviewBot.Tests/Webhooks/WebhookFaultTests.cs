@@ -126,6 +126,45 @@ public sealed class WebhookFaultTests
     }
 
     [Fact]
+    public async Task Post_MoreDeliveriesThanMayWait_TheExtraOneIsRefusedAtOnceAndLosesNothing()
+    {
+        await using var db = await HostDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new ReviewBotAppFactory(db, ServeRole.Web, new Dictionary<string, string?>
+        {
+            ["Webhooks:MaxConcurrentAccepts"] = "1",
+            ["Webhooks:MaxWaitingDeliveries"] = "1",
+            ["Webhooks:AcceptQueueTimeout"] = "00:01:00",
+        });
+        using var client = app.CreateClient();
+        var ledger = new DeliveryLedger(client);
+        await HostChecks.AssertHealthyAsync(client);
+
+        // One delivery holds the turn (SQLite is locked), one waits for it; a third finds no room and is refused at
+        // once, long before the minute a waiting delivery would wait.
+        var extraAnsweredWhileLocked = false;
+        var answers = await WhileLockedAsync(db, TimeSpan.FromSeconds(3), async () =>
+        {
+            var holder = ledger.PostAsync(SignedDelivery.Create(Opened(1), "pull_request", "pull-1-holder"));
+            await Task.Delay(300);
+            var waiting = ledger.PostAsync(SignedDelivery.Create(Opened(2), "pull_request", "pull-2-waiting"));
+            await Task.Delay(300);
+            var extra = await ledger.PostAsync(SignedDelivery.Create(Opened(3), "pull_request", "pull-3-extra"));
+            extraAnsweredWhileLocked = !holder.IsCompleted;
+            return new[] { await holder, await waiting, extra };
+        });
+        var redelivered = await ledger.PostAsync(SignedDelivery.Create(Opened(3), "pull_request", "pull-3-extra"));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable], answers);
+        Assert.True(extraAnsweredWhileLocked, "the extra delivery waited for a turn instead of being refused at once");
+        Assert.Equal(HttpStatusCode.Accepted, redelivered);
+        await ledger.AssertNoLostRowAsync(app.Services);
+        var queued = await QueuedJobs.ListAsync(app.Services);
+        Assert.Equal(4, queued.Count); // pulls 1, 2 and 3, and the health probe's
+        Assert.Equal(queued.Count, queued.Select(static q => q.Job).Distinct().Count());
+        await HostChecks.AssertHealthyAsync(client);
+    }
+
+    [Fact]
     public async Task Post_PostgresRefusingConnections_Answers503ThenAcceptsTheRedelivery()
     {
         await using var db = await HostDatabase.CreateAsync(StorageProvider.Postgres);
