@@ -11,6 +11,13 @@ public sealed class BaselineTests
         FileVersion.Complete("x = x;\ny = y;\n  x   =  x;\n"),
         null);
 
+    private static readonly ChangedFile Renamed = new(
+        TestChanges.Parse(TestChanges.UnifiedDiff("b.cs", null, Lines, 3)).Files[0],
+        FileVersion.Complete(Lines),
+        null);
+
+    private const string Lines = "return Make(newestValue.FullName, 1);\nif (a < b) x = x;\nreturn Make(other.FullName, 1);\n";
+
     [Fact]
     public void KeepNew_SameRuleAndTextAtBase_IsNotNew()
     {
@@ -28,18 +35,45 @@ public sealed class BaselineTests
     }
 
     [Fact]
-    public void KeepNew_DifferentRuleOrText_IsNew()
+    public void KeepNew_DifferentRuleOrShape_IsNew()
     {
-        var kept = Baseline.KeepNew([At(0), At(1)], [Key("x = x;"), Key("y = y;")], [new BaselineKey("RB0005", "x = x;"), Key("z = z;")]);
+        var kept = Baseline.KeepNew([At(0), At(1)], [Key("x = x;"), Key("y = y;")], [new BaselineKey("RB0005", "x = x;"), Key("z += 1;")]);
 
         Assert.Equal(2, kept.Count);
     }
 
+    [Fact]
+    public void KeepNew_LineOnlyRenamedSinceBase_IsNotNew()
+    {
+        var kept = Baseline.KeepNew([At(0, Renamed)], [Key("return Make(newestValue.FullName, 1);")], [Key("return Make(newest.FullName, 1);")]);
+
+        Assert.Empty(kept);
+    }
+
+    [Fact]
+    public void KeepNew_RenamedLinePlusAnotherOfTheSameShape_KeepsOne()
+    {
+        var kept = Baseline.KeepNew(
+            [At(0, Renamed), At(2, Renamed)],
+            [Key("return Make(newestValue.FullName, 1);"), Key("return Make(other.FullName, 1);")],
+            [Key("return Make(newest.FullName, 1);")]);
+
+        Assert.Single(kept);
+    }
+
+    [Fact]
+    public void KeepNew_ChangedOperator_IsNew()
+    {
+        var kept = Baseline.KeepNew([At(1, Renamed)], [Key("if (a < b) x = x;")], [Key("if (a <= b) x = x;")]);
+
+        Assert.Single(kept);
+    }
+
     private static BaselineKey Key(string text) => new("RB0004", text);
 
-    private static Finding At(int line) => new()
+    private static Finding At(int line, ChangedFile? file = null) => new()
     {
-        File = File,
+        File = file ?? File,
         FirstLine = line,
         LastLine = line,
         RuleId = "RB0004",
