@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using static ReviewBot.Charts.SvgCanvas;
 
 namespace ReviewBot.Charts;
 
@@ -11,7 +12,6 @@ namespace ReviewBot.Charts;
 /// </summary>
 public static class SvgChartWriter
 {
-    private const string Ns = "http://www.w3.org/2000/svg";
     private const int Left = 70, Bottom = 56;
 
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -32,15 +32,7 @@ public static class SvgChartWriter
         var output = new StringBuilder();
         using (var svg = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = Encoding.UTF8 }))
         {
-            svg.WriteStartElement("svg", Ns);
-            svg.WriteAttributeString("width", Number(chart.Width));
-            svg.WriteAttributeString("height", Number(chart.Height));
-            svg.WriteAttributeString("viewBox", $"0 0 {Number(chart.Width)} {Number(chart.Height)}");
-            svg.WriteAttributeString("font-family", "sans-serif");
-            svg.WriteAttributeString("font-size", "12");
-            svg.WriteAttributeString("role", "img");
-            svg.WriteElementString("title", Ns, chart.Title);
-            Rect(svg, 0, 0, chart.Width, chart.Height, "#ffffff", null);
+            Open(svg, chart.Width, chart.Height, chart.Title);
             if (chart.ShowTitle)
             {
                 Text(svg, chart.Width / 2.0, 24, chart.Title, "middle", "15", "bold");
@@ -64,12 +56,7 @@ public static class SvgChartWriter
             Line(svg, Left, top + plotHeight, Left + plotWidth, top + plotHeight, "#333333", 1.5);
             Line(svg, Left, top, Left, top + plotHeight, "#333333", 1.5);
             Text(svg, Left + (plotWidth / 2.0), chart.Height - 14, chart.XLabel, "middle", "13");
-            svg.WriteStartElement("text", Ns);
-            svg.WriteAttributeString("transform", $"translate(18,{Number(top + (plotHeight / 2.0))}) rotate(-90)");
-            svg.WriteAttributeString("text-anchor", "middle");
-            svg.WriteAttributeString("font-size", "13");
-            svg.WriteString(chart.YLabel);
-            svg.WriteEndElement();
+            VerticalLabel(svg, top + (plotHeight / 2.0), chart.YLabel);
 
             // Points of several series often coincide; their labels would print on top of each other.
             var labelled = new List<(double X, double Y)>();
@@ -120,93 +107,5 @@ public static class SvgChartWriter
         }
 
         return output.ToString();
-    }
-
-    private static IEnumerable<double> Ticks(double min, double max, double step)
-    {
-        // Multiplied, not accumulated, so rounding error does not drift the last tick.
-        for (var i = 0; min + (i * step) <= max + (step / 2); i++)
-        {
-            yield return min + (i * step);
-        }
-    }
-
-    /// <summary>A range widened to round ticks (steps of 1, 2, 2.5 or 5 times a power of ten), about five of them.</summary>
-    internal static (double Min, double Max, double Step) Axis(double min, double max)
-    {
-        if (!double.IsFinite(min) || !double.IsFinite(max))
-        {
-            (min, max) = (0, 1);
-        }
-
-        if (max - min < 1e-9)
-        {
-            // One value: a unit range above a zero floor (a rate of 0%), otherwise around it.
-            (min, max) = min == 0 ? (0, 1) : (min - 0.5, max + 0.5);
-        }
-
-        var raw = (max - min) / 5;
-        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * power).First(s => s >= raw);
-        return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
-    }
-
-    /// <summary>A tick label; a tick that is zero up to rounding prints as 0, never as -0.</summary>
-    private static string Tick(double value, double step, string format) =>
-        (Math.Abs(value) < step * 1e-9 ? 0 : value).ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static void Rect(XmlWriter svg, double x, double y, double width, double height, string fill, string? stroke)
-    {
-        svg.WriteStartElement("rect", Ns);
-        svg.WriteAttributeString("x", Number(x));
-        svg.WriteAttributeString("y", Number(y));
-        svg.WriteAttributeString("width", Number(width));
-        svg.WriteAttributeString("height", Number(height));
-        svg.WriteAttributeString("fill", fill);
-        if (stroke is not null)
-        {
-            svg.WriteAttributeString("stroke", stroke);
-        }
-
-        svg.WriteEndElement();
-    }
-
-    private static void Line(XmlWriter svg, double x1, double y1, double x2, double y2, string stroke, double width)
-    {
-        svg.WriteStartElement("line", Ns);
-        svg.WriteAttributeString("x1", Number(x1));
-        svg.WriteAttributeString("y1", Number(y1));
-        svg.WriteAttributeString("x2", Number(x2));
-        svg.WriteAttributeString("y2", Number(y2));
-        svg.WriteAttributeString("stroke", stroke);
-        svg.WriteAttributeString("stroke-width", Number(width));
-        svg.WriteEndElement();
-    }
-
-    private static void Text(XmlWriter svg, double x, double y, string text, string anchor, string? size = null, string? weight = null, string? fill = null)
-    {
-        svg.WriteStartElement("text", Ns);
-        svg.WriteAttributeString("x", Number(x));
-        svg.WriteAttributeString("y", Number(y));
-        svg.WriteAttributeString("text-anchor", anchor);
-        if (size is not null)
-        {
-            svg.WriteAttributeString("font-size", size);
-        }
-
-        if (weight is not null)
-        {
-            svg.WriteAttributeString("font-weight", weight);
-        }
-
-        if (fill is not null)
-        {
-            svg.WriteAttributeString("fill", fill);
-        }
-
-        svg.WriteString(text);
-        svg.WriteEndElement();
     }
 }

@@ -79,7 +79,7 @@ public sealed class SvgChartWriterTests
     [InlineData(-3, 10, 5)]
     public void Axis_Range_RoundSteps(double min, double max, double step)
     {
-        var axis = SvgChartWriter.Axis(min, max);
+        var axis = SvgCanvas.Axis(min, max);
 
         Assert.Equal(step, axis.Step, 9);
         Assert.True(axis.Min <= min && axis.Max >= max);
