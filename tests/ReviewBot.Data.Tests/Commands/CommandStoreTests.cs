@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using ReviewBot.Data.Commands;
-using ReviewBot.Data.Migrations;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Data.Tests.Commands;
@@ -11,9 +9,8 @@ public sealed class CommandStoreTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task TryAddAsync_SameDeliveryTwice_StoresOnceAndFinishes(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var store = new CommandStore(database, TimeProvider.System);
         var command = new StoredCommand
         {
@@ -42,9 +39,8 @@ public sealed class CommandStoreTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task SetPausedAsync_PauseThenResume_IsPausedFollows(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var states = new PullRequestStateStore(database, TimeProvider.System);
 
         Assert.False(await states.IsPausedAsync("octo/repo", 1, CancellationToken.None));

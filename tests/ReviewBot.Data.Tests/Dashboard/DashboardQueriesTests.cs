@@ -6,7 +6,6 @@ using ReviewBot.Core.Ranking;
 using ReviewBot.Data.Dashboard;
 using ReviewBot.Data.Feedback;
 using ReviewBot.Data.Feedback.Labels;
-using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Reviews;
 using ReviewBot.Testing;
 
@@ -18,9 +17,8 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Queries_OneReviewWithFeedback_CountPeopleOnlyAndLabelLikeTheExport(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var reviews = new ReviewStore(database, TimeProvider.System);
         var feedback = new FeedbackStore(database, TimeProvider.System);
         var queries = new DashboardQueries(database, Options.Create(new FeedbackOptions()), new BotIdentity("reviewbot[bot]"), TimeProvider.System);

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using ReviewBot.Data.Deliveries;
-using ReviewBot.Data.Migrations;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Data.Tests.Deliveries;
@@ -11,9 +9,8 @@ public sealed class DeliveryLogTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task TryRecordAsync_SameDeliveryTwice_RecordsItOnce(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var log = new DeliveryLog(database, TimeProvider.System);
         var id = Guid.NewGuid().ToString();
 
@@ -28,9 +25,8 @@ public sealed class DeliveryLogTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task TryRecordAsync_ConcurrentDuplicates_ExactlyOneWins(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var log = new DeliveryLog(database, TimeProvider.System);
         var id = Guid.NewGuid().ToString();
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using ReviewBot.Data.Migrations;
 using ReviewBot.Data.Settings;
 using ReviewBot.Testing;
 
@@ -11,9 +9,8 @@ public sealed class SettingsStoreTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task SaveAsync_Twice_KeepsTheLatestAndListsOptOuts(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var store = new RepositorySettingsStore(database, TimeProvider.System);
 
         await store.SaveAsync("octo/a", reviewDrafts: null, trainingOptOut: true, "{\"v\":1}", CancellationToken.None);
@@ -30,9 +27,8 @@ public sealed class SettingsStoreTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task TryClaimAsync_OnePerBlob_ReleasedOnlyWhileClaimed(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        await using var database = new ReviewBotDatabase(Options.Create(test.Options));
-        await new MigrationRunner(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var migrated = await MigratedDatabase.CreateAsync(provider);
+        var database = migrated.Database;
         var notices = new ConfigNoticeStore(database, TimeProvider.System);
 
         Assert.True(await notices.TryClaimAsync("octo/a", "blob1", ".github/reviewbot.yml", "octo/a#1", CancellationToken.None));
